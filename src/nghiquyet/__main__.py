@@ -1,0 +1,3 @@
+from nghiquyet.manage import main
+
+main()

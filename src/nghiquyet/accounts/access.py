@@ -1,0 +1,121 @@
+"""The one family of access helpers. A permission check is written here once.
+
+A role is held over an org-unit subtree. A unit reporter's scope is their own
+unit only. A resolution is visible to anyone whose scope overlaps its issuer's
+subtree: the province supervisor above it, and the village reporter below it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import Http404
+
+from nghiquyet.accounts.models import Role, RoleAssignment
+from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.resolutions.models import Resolution
+
+_CACHE_ATTR = "_nghiquyet_scopes"
+
+
+def scopes(user: Any) -> list[tuple[str, OrgUnit]]:
+    """(role, org unit) pairs the user holds; cached on the user for one request."""
+    if not getattr(user, "is_authenticated", False):
+        return []
+    cached = getattr(user, _CACHE_ATTR, None)
+    if cached is None:
+        cached = [
+            (a.role, a.orgunit)
+            for a in RoleAssignment.objects.filter(user=user).select_related("orgunit")
+        ]
+        setattr(user, _CACHE_ATTR, cached)
+    return cached
+
+
+def is_system_admin(user: Any) -> bool:
+    return bool(getattr(user, "is_superuser", False)) or any(
+        role == Role.ADMIN for role, _ in scopes(user)
+    )
+
+
+def _in_scope(role: str, scope_unit: OrgUnit, unit: OrgUnit) -> bool:
+    if role == Role.REPORTER:
+        return unit.pk == scope_unit.pk
+    return unit.is_within(scope_unit)
+
+
+def can_view_orgunit(user: Any, unit: OrgUnit) -> bool:
+    if is_system_admin(user):
+        return True
+    return any(_in_scope(role, scope_unit, unit) for role, scope_unit in scopes(user))
+
+
+def can_view_resolution(user: Any, resolution: Resolution) -> bool:
+    if is_system_admin(user):
+        return True
+    issuer = resolution.issuer
+    return any(
+        issuer.is_within(scope_unit) or scope_unit.is_within(issuer)
+        for _, scope_unit in scopes(user)
+    )
+
+
+def can_manage_registry(user: Any, issuer: OrgUnit | None) -> bool:
+    """Import or delete a resolution's registry: a system admin, or a leader above it."""
+    if is_system_admin(user):
+        return True
+    if issuer is None:
+        return False
+    return any(
+        role == Role.LEADER and issuer.is_within(scope_unit) for role, scope_unit in scopes(user)
+    )
+
+
+def can_import_any(user: Any) -> bool:
+    """Whether the import pages are open to the user at all."""
+    return is_system_admin(user) or any(role == Role.LEADER for role, _ in scopes(user))
+
+
+def visible_resolutions(user: Any) -> QuerySet[Resolution]:
+    qs = Resolution.objects.select_related("issuer")
+    if is_system_admin(user):
+        return qs
+    units = [unit for _, unit in scopes(user)]
+    if not units:
+        return qs.none()
+    cond = Q()
+    for unit in units:
+        # Issuer under the scope, or the scope under the issuer (an ancestor path).
+        cond |= Q(issuer__path__startswith=unit.path)
+        cond |= Q(issuer__id__in=unit.ancestor_ids())
+    return qs.filter(cond)
+
+
+def visible_orgunits(user: Any) -> QuerySet[OrgUnit]:
+    qs = OrgUnit.objects.all()
+    if is_system_admin(user):
+        return qs
+    cond = Q(pk__in=[])
+    for role, unit in scopes(user):
+        cond |= Q(pk=unit.pk) if role == Role.REPORTER else Q(path__startswith=unit.path)
+    return qs.filter(cond)
+
+
+def get_resolution_for_user(user: Any, resolution_id: int) -> Resolution:
+    """404 when it does not exist, 403 when the user may not see it."""
+    try:
+        resolution = Resolution.objects.select_related("issuer", "issuer__parent").get(
+            pk=resolution_id
+        )
+    except Resolution.DoesNotExist as exc:
+        raise Http404 from exc
+    if not can_view_resolution(user, resolution):
+        raise PermissionDenied
+    return resolution
+
+
+def require_registry_manager(user: Any, issuer: OrgUnit | None) -> None:
+    if not can_manage_registry(user, issuer):
+        raise PermissionDenied

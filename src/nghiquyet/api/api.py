@@ -1,0 +1,197 @@
+"""The REST API (django-ninja). OpenAPI document: /api/v1/openapi.json; docs: /api/v1/docs."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from ninja import File, NinjaAPI, Router, UploadedFile
+from ninja.errors import AuthenticationError, ValidationError
+
+from nghiquyet.accounts import access
+from nghiquyet.api.auth import api_auth
+from nghiquyet.api.schemas import (
+    ErrorOut,
+    IndicatorOut,
+    OrgUnitOut,
+    ResolutionDetailOut,
+    ResolutionOut,
+    TargetOut,
+)
+from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.lib.registry import RegistryError
+from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.resolutions.models import Indicator, Resolution, Target
+from nghiquyet.resolutions.selectors import indicators_with_targets, registry_export
+from nghiquyet.resolutions.services import registry_import
+
+api = NinjaAPI(
+    title="nghiquyet API",
+    version="1",
+    description="Đọc và ghi dữ liệu theo dõi Nghị quyết Đại hội. Xác thực bằng phiên đăng nhập "
+    "hoặc khóa API (Authorization: Bearer ...).",
+    auth=api_auth,
+    urls_namespace="api",
+)
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(request, {"detail": _("Không tìm thấy.")}, status=404)
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": _("Bạn không có quyền truy cập dữ liệu này.")}, status=403
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return api.create_response(
+        request, {"detail": _("Cần đăng nhập hoặc khóa API hợp lệ.")}, status=401
+    )
+
+
+@api.exception_handler(ValidationError)
+def _invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors = [
+        {"path": ".".join(str(p) for p in e.get("loc", [])), "message": str(e.get("msg", ""))}
+        for e in exc.errors
+    ]
+    return api.create_response(
+        request, {"detail": _("Dữ liệu gửi lên không hợp lệ."), "errors": errors}, status=422
+    )
+
+
+def _resolution_out(r: Resolution) -> dict[str, Any]:
+    return {
+        "id": r.pk, "title": r.title, "issuer_name": r.issuer_name, "issuer_code": r.issuer.code,
+        "level": r.level, "province": r.province, "term_start": r.term_start,
+        "term_end": r.term_end, "declared_indicator_count": r.declared_indicator_count,
+    }
+
+
+def _target_out(t: Target) -> dict[str, Any]:
+    from nghiquyet.assessment import describe_target
+
+    data = t.as_registry_dict()
+    return {
+        **data, "id": t.pk, "position": t.position, "series_code": t.series.code,
+        "value_type": t.series.value_type, "reporting_unit_type": t.series.reporting_unit_type,
+        "aggregation": t.series.aggregation, "display": describe_target(data),
+    }
+
+
+def _indicator_out(ind: Indicator) -> dict[str, Any]:
+    return {
+        "id": ind.pk, "number": ind.number, "group": ind.group.code if ind.group else None,
+        "text": ind.text, "targets": [_target_out(t) for t in ind.target_list],  # type: ignore[attr-defined]
+    }
+
+
+resolutions = Router(tags=["Nghị quyết"])
+
+
+@resolutions.get("", response=list[ResolutionOut])
+def list_resolutions(request: HttpRequest) -> list[dict[str, Any]]:
+    return [_resolution_out(r) for r in access.visible_resolutions(request.user).order_by("pk")]
+
+
+@resolutions.get("/{int:resolution_id}", response={200: ResolutionDetailOut, 403: ErrorOut, 404: ErrorOut})
+def get_resolution(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
+    r = access.get_resolution_for_user(request.user, resolution_id)
+    return {
+        **_resolution_out(r),
+        "groups": [{"code": g.code, "title": g.title, "declared_count": g.declared_count}
+                   for g in r.groups.order_by("position")],
+        "indicators": [_indicator_out(i) for i in indicators_with_targets(r)],
+    }
+
+
+@resolutions.get("/{int:resolution_id}/indicators", response={200: list[IndicatorOut], 403: ErrorOut, 404: ErrorOut})
+def list_indicators(request: HttpRequest, resolution_id: int) -> list[dict[str, Any]]:
+    r = access.get_resolution_for_user(request.user, resolution_id)
+    return [_indicator_out(i) for i in indicators_with_targets(r)]
+
+
+@resolutions.get("/{int:resolution_id}/targets", response={200: list[TargetOut], 403: ErrorOut, 404: ErrorOut})
+def list_targets(request: HttpRequest, resolution_id: int) -> list[dict[str, Any]]:
+    r = access.get_resolution_for_user(request.user, resolution_id)
+    qs = Target.objects.filter(indicator__resolution=r).select_related("series")
+    return [_target_out(t) for t in qs.order_by("indicator__number", "position")]
+
+
+@resolutions.get("/{int:resolution_id}/registry", response={200: dict, 403: ErrorOut, 404: ErrorOut})
+def export_registry(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
+    return registry_export(access.get_resolution_for_user(request.user, resolution_id))
+
+
+@resolutions.post("/import", response={201: ResolutionOut, 400: ErrorOut, 403: ErrorOut})
+def import_registry(
+    request: HttpRequest, file: File[UploadedFile], orgunit: str | None = None
+) -> tuple[int, dict[str, Any]]:
+    """Upload a ``nghiquyet.registry/1`` JSON file (multipart field ``file``)."""
+    issuer = None
+    if orgunit:
+        issuer = OrgUnit.objects.filter(code=orgunit).first()
+        if issuer is None:
+            return 400, {"detail": _("Không có đơn vị mã “%(code)s”.") % {"code": orgunit}}
+    if not access.can_import_any(request.user) or (
+        issuer is not None and not access.can_manage_registry(request.user, issuer)
+    ):
+        raise PermissionDenied
+    if file.size is not None and file.size > settings.NGHIQUYET_MAX_UPLOAD_BYTES:
+        return 400, {"detail": _("Tệp lớn quá giới hạn cho phép.")}
+    try:
+        doc = json.loads(file.read().decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError):
+        return 400, {"detail": _("Tệp %(file)s không phải JSON UTF-8 hợp lệ.") % {"file": file.name}}
+    try:
+        if issuer is None:
+            # Without an explicit unit only a system admin may let the import
+            # find or create the issuer from the names in the document.
+            if not access.is_system_admin(request.user):
+                raise PermissionDenied
+        resolution = registry_import(doc=doc, issuer=issuer, actor=request.user)
+    except RegistryError as exc:
+        return 400, {
+            "detail": _("Tệp không hợp lệ, chưa lưu gì."),
+            "errors": [{"path": e.path, "message": e.message} for e in exc.errors],
+        }
+    return 201, _resolution_out(resolution)
+
+
+orgunits = Router(tags=["Đơn vị"])
+
+
+@orgunits.get("", response=list[OrgUnitOut])
+def list_orgunits(
+    request: HttpRequest, type: str | None = None, parent: str | None = None,
+    limit: int = 500, offset: int = 0,
+) -> list[OrgUnit]:
+    qs = access.visible_orgunits(request.user).order_by("path")
+    if type:
+        qs = qs.filter(type=type)
+    if parent:
+        qs = qs.filter(parent__code=parent)
+    limit = max(1, min(limit, 2000))
+    return list(qs[offset : offset + limit])
+
+
+@orgunits.get("/{code}", response={200: OrgUnitOut, 403: ErrorOut, 404: ErrorOut})
+def get_orgunit(request: HttpRequest, code: str) -> OrgUnit:
+    unit = OrgUnit.objects.filter(code=code).first()
+    if unit is None:
+        raise Http404
+    if not access.can_view_orgunit(request.user, unit):
+        raise PermissionDenied
+    return unit
+
+
+api.add_router("/resolutions", resolutions)
+api.add_router("/orgunits", orgunits)

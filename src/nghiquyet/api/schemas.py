@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from ninja import Schema
+
+
+class OrgUnitOut(Schema):
+    id: int
+    code: str
+    name: str
+    type: str
+    parent_id: int | None
+    depth: int
+    is_illustrative: bool
+
+
+class TargetOut(Schema):
+    id: int
+    position: int
+    label: str
+    kind: str
+    comparator: str
+    value: float
+    upper: float | None
+    unit: str
+    denominator: float | None
+    year: int
+    each_year: bool
+    series_code: str
+    value_type: str
+    reporting_unit_type: str
+    aggregation: str
+    display: str
+
+
+class IndicatorOut(Schema):
+    id: int
+    number: int
+    group: str | None
+    text: str
+    targets: list[TargetOut]
+
+
+class GroupOut(Schema):
+    code: str
+    title: str
+    declared_count: int | None
+
+
+class ResolutionOut(Schema):
+    id: int
+    title: str
+    issuer_name: str
+    issuer_code: str
+    level: str
+    province: str
+    term_start: int
+    term_end: int
+    declared_indicator_count: int | None
+
+
+class ResolutionDetailOut(ResolutionOut):
+    groups: list[GroupOut]
+    indicators: list[IndicatorOut]
+
+
+class ErrorOut(Schema):
+    detail: str
+    errors: list[dict[str, str]] = []

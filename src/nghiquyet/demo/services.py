@@ -1,0 +1,127 @@
+"""The demo deployment: Sơn La province, Phiêng Khoài commune and its units, the seed
+registry, and one user per role. Unit names below the commune are illustrative."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from nghiquyet.accounts.models import Role, RoleAssignment
+from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
+from nghiquyet.orgunits.services import orgunit_bulk_create, orgunit_create
+from nghiquyet.resolutions.models import DataSeries, Resolution
+from nghiquyet.resolutions.services import registry_import
+
+PROVINCE_CODE = "SL"
+COMMUNE_CODE = "SL-PK"
+DEMO_PASSWORD = "nghiquyet2025"  # noqa: S105 - printed for the demo on purpose
+
+# Illustrative village names in the style of the area (not the real list).
+VILLAGES = [
+    "Nà Sàng", "Pá Khôm", "Huổi Lầu", "Co Muông", "Nong Hẹ", "Phiêng Ban", "Tà Phình",
+    "Bó Mí", "Nặm Pừn", "Huổi Hưa", "Co Sản", "Pha Đin", "Lọng Cượm", "Nà Hịa", "Kéo Lồm",
+    "Phiêng Cài", "Bản Bướt", "Huổi Một", "Pá Hốc", "Nong Lạnh", "Hua Ty", "Tạng Khao",
+    "Phiêng Lanh", "Nà Nưa", "Co Phường", "Huổi Sẻ", "Pom Lót", "Nà Tấu", "Lả Mường", "Khau Cả",
+]
+SCHOOLS = [
+    "Trường Mầm non Phiêng Khoài", "Trường Mầm non Hoa Ban", "Trường Mầm non Sơn Ca",
+    "Trường Tiểu học Phiêng Khoài", "Trường Tiểu học Nà Sàng",
+    "Trường PTDT bán trú THCS Phiêng Khoài", "Trường THCS Pá Khôm",
+]
+AGENCIES = [
+    "Văn phòng Đảng ủy xã", "Ủy ban nhân dân xã", "Công an xã", "Ban Chỉ huy Quân sự xã",
+    "Trạm Y tế xã",
+]
+
+# How the seed's figures are kept in the demo: (indicator, target position) ->
+# (reporting unit type, aggregation, value type). The rest keep the import's inference.
+SERIES_LEVELS: dict[tuple[int, int], tuple[str, str, str]] = {
+    **{(2, k): ("village", "sum", "number") for k in range(5)},
+    (3, 0): ("village", "ratio_of_sums", "ratio"),
+    (5, 0): ("village", "sum", "number"),
+    (7, 0): ("village", "ratio_of_sums", "ratio"),
+    (8, 0): ("village", "ratio_of_sums", "ratio"),
+    (14, 0): ("village", "ratio_of_sums", "ratio"),
+    (15, 2): ("village", "ratio_of_sums", "ratio"),
+    (18, 0): ("village", "ratio_of_sums", "ratio"),
+    (20, 2): ("party_cell", "ratio_of_sums", "ratio"),
+    (20, 4): ("party_cell", "ratio_of_sums", "ratio"),
+    (21, 0): ("party_cell", "sum", "number"),
+}
+
+
+@dataclass
+class DemoUser:
+    username: str
+    full_name: str
+    role: str
+    orgunit_code: str
+    superuser: bool = False
+
+
+DEMO_USERS = [
+    DemoUser("quantri", "Quản trị hệ thống", Role.ADMIN, PROVINCE_CODE, superuser=True),
+    DemoUser("bithu", "Lò Văn Bình (Bí thư Đảng ủy xã)", Role.LEADER, COMMUNE_CODE),
+    DemoUser("canbo", "Cầm Thị Mai (công chức Văn phòng)", Role.OFFICER, COMMUNE_CODE),
+    DemoUser("truongban", "Lò Văn Pọm (trưởng bản Nà Sàng)", Role.REPORTER, "SL-PK-B01"),
+    DemoUser("giamsat", "Quàng Văn Tâm (Ủy ban Kiểm tra Tỉnh ủy)", Role.SUPERVISOR, PROVINCE_CODE),
+]
+
+
+def seed_registry() -> dict[str, Any]:
+    text = resources.files("nghiquyet.demo").joinpath("data/phieng-khoai-2025-2030.registry.json")
+    return json.loads(text.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+
+
+def demo_loaded() -> bool:
+    return Resolution.objects.filter(issuer__code=COMMUNE_CODE).exists()
+
+
+@transaction.atomic
+def load_demo() -> Resolution:
+    province = orgunit_create(code=PROVINCE_CODE, name="Sơn La", type=OrgUnitType.PROVINCE)
+    commune = orgunit_create(code=COMMUNE_CODE, name="Phiêng Khoài", type=OrgUnitType.COMMUNE,
+                             parent=province)
+    rows = [(f"SL-PK-B{i:02d}", f"Bản {name}", OrgUnitType.VILLAGE)
+            for i, name in enumerate(VILLAGES, 1)]
+    rows += [(f"SL-PK-TH{i:02d}", name, OrgUnitType.SCHOOL) for i, name in enumerate(SCHOOLS, 1)]
+    rows += [(f"SL-PK-CQ{i:02d}", name, OrgUnitType.AGENCY) for i, name in enumerate(AGENCIES, 1)]
+    # 42 Party organisations: a cell per village, per school and per agency.
+    cells = [f"Chi bộ bản {n}" for n in VILLAGES] + [f"Chi bộ {n}" for n in SCHOOLS]
+    cells += [f"Chi bộ {n}" for n in AGENCIES]
+    rows += [(f"SL-PK-CB{i:02d}", name, OrgUnitType.PARTY_CELL) for i, name in enumerate(cells, 1)]
+    orgunit_bulk_create(parent=commune, rows=rows, is_illustrative=True)
+    resolution = registry_import(doc=seed_registry(), issuer=commune)
+    _apply_series_levels(resolution)
+    _create_users()
+    return resolution
+
+
+def _apply_series_levels(resolution: Resolution) -> None:
+    for series in DataSeries.objects.filter(resolution=resolution).prefetch_related(
+        "targets__indicator"
+    ):
+        for target in series.targets.all():
+            spec = SERIES_LEVELS.get((target.indicator.number, target.position))
+            if spec:
+                series.reporting_unit_type, series.aggregation, series.value_type = spec
+                series.save(update_fields=["reporting_unit_type", "aggregation", "value_type"])
+
+
+def _create_users() -> None:
+    user_model = get_user_model()
+    units = {u.code: u for u in OrgUnit.objects.filter(code__in={d.orgunit_code for d in DEMO_USERS})}
+    for demo in DEMO_USERS:
+        user, _created = user_model.objects.get_or_create(username=demo.username)
+        user.first_name = demo.full_name
+        user.is_staff = demo.superuser
+        user.is_superuser = demo.superuser
+        user.set_password(DEMO_PASSWORD)
+        user.save()
+        RoleAssignment.objects.get_or_create(user=user, role=demo.role,
+                                             orgunit=units[demo.orgunit_code])

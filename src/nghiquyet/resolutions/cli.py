@@ -1,0 +1,23 @@
+"""Shared bits of the management commands."""
+
+from __future__ import annotations
+
+from django.core.management.base import CommandError
+
+from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.resolutions.models import Resolution
+
+
+def resolution_from_arg(value: str) -> Resolution:
+    """``<resolution>`` on the command line: its database id, or its exact title."""
+    qs = Resolution.objects.select_related("issuer")
+    if value.isdigit():
+        found = qs.filter(pk=int(value)).first()
+    else:
+        found = qs.filter(title=value).first()
+    if found is None:
+        raise CommandError(
+            _("Không tìm thấy nghị quyết “%(value)s”. Dùng mã số (id) của nghị quyết; "
+              "xem danh sách trong trang quản trị hoặc API.") % {"value": value}
+        )
+    return found

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from nghiquyet.api.api import api
+
+admin.site.site_header = _("Quản trị nghiquyet")
+admin.site.site_title = _("Quản trị nghiquyet")
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/v1/", api.urls),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("nghiquyet.web.urls")),
+]

@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from nghiquyet.accounts import access
+from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
+
+
+class RegistryUploadForm(forms.Form):
+    file = forms.FileField(label=_("Tệp danh mục chỉ tiêu (JSON nghiquyet.registry/1)"))
+    orgunit = forms.ModelChoiceField(
+        label=_("Đơn vị ban hành"), queryset=OrgUnit.objects.none(), required=False,
+        help_text=_("Để trống: tìm theo tên cấp ủy và tỉnh ghi trong tệp."),
+    )
+
+    def __init__(self, user: Any, *args: Any, max_bytes: int, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.max_bytes = max_bytes
+        self.fields["orgunit"].queryset = access.visible_orgunits(user).filter(
+            type__in=[OrgUnitType.PROVINCE, OrgUnitType.COMMUNE]
+        )
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        name = upload.name or ""
+        if not name.lower().endswith(".json"):
+            raise forms.ValidationError(_("Tệp %(file)s phải có đuôi .json."), params={"file": name})
+        if upload.size > self.max_bytes:
+            raise forms.ValidationError(
+                _("Tệp %(file)s lớn quá giới hạn %(limit)d MB."),
+                params={"file": name, "limit": self.max_bytes // (1024 * 1024)},
+            )
+        raw = upload.read()
+        try:
+            self.cleaned_data["document"] = json.loads(raw.decode("utf-8"))
+        except UnicodeDecodeError as exc:
+            raise forms.ValidationError(
+                _("Tệp %(file)s không phải văn bản UTF-8."), params={"file": name}
+            ) from exc
+        except json.JSONDecodeError as exc:
+            raise forms.ValidationError(
+                _("Tệp %(file)s không phải JSON hợp lệ: dòng %(line)d, cột %(col)d."),
+                params={"file": name, "line": exc.lineno, "col": exc.colno},
+            ) from exc
+        return upload
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if "document" in getattr(self, "cleaned_data", {}):
+            cleaned["document"] = self.cleaned_data["document"]
+        issuer = cleaned.get("orgunit")
+        if not self.errors and not access.can_manage_registry(self.user, issuer):
+            raise forms.ValidationError(
+                _("Bạn không có quyền nhập nghị quyết cho đơn vị này. Hãy chọn đơn vị ban hành "
+                  "thuộc phạm vi bạn lãnh đạo.")
+            )
+        return cleaned
