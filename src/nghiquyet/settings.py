@@ -39,6 +39,7 @@ INSTALLED_APPS = [
     "nghiquyet.orgunits",
     "nghiquyet.accounts",
     "nghiquyet.resolutions",
+    "nghiquyet.reporting",
     "nghiquyet.api",
     "nghiquyet.web",
     "nghiquyet.demo",
@@ -101,7 +102,9 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Numbers are formatted explicitly (lib/vnformat); a year must never read "2.025".
+USE_THOUSAND_SEPARATOR = False
+FORMAT_MODULE_PATH = ["nghiquyet.formats"]
 
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"

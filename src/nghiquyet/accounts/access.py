@@ -119,3 +119,96 @@ def get_resolution_for_user(user: Any, resolution_id: int) -> Resolution:
 def require_registry_manager(user: Any, issuer: OrgUnit | None) -> None:
     if not can_manage_registry(user, issuer):
         raise PermissionDenied
+
+
+# --- figures (reporting) -------------------------------------------------------
+
+
+def _assigned_series_ids(user: Any) -> set[int]:
+    cached = getattr(user, "_nghiquyet_series", None)
+    if cached is None:
+        from nghiquyet.reporting.models import SeriesAssignment
+
+        cached = set(SeriesAssignment.objects.filter(user=user).values_list("series_id", flat=True))
+        user._nghiquyet_series = cached
+    return cached
+
+
+def can_enter_value(user: Any, series: Any, unit: OrgUnit) -> bool:
+    """Enter and submit a figure: an officer for the series assigned to them, anywhere in
+    their subtree; a unit reporter for their own unit, for series that unit type reports."""
+    if is_system_admin(user):
+        return True
+    for role, scope_unit in scopes(user):
+        if role == Role.OFFICER and unit.is_within(scope_unit) and (
+            series.pk in _assigned_series_ids(user)
+        ):
+            return True
+        if role == Role.REPORTER and unit.pk == scope_unit.pk and (
+            unit.type == series.reporting_unit_type
+        ):
+            return True
+    return False
+
+
+def can_approve_value(user: Any, value: Any) -> bool:
+    """Approve, return or reopen: a leader over the unit, and never one's own submission."""
+    if value.submitted_by_id is not None and value.submitted_by_id == getattr(user, "pk", None):
+        return False  # four eyes: nobody approves their own submission
+    if is_system_admin(user):
+        return True
+    return any(role == Role.LEADER and value.orgunit.is_within(scope_unit)
+               for role, scope_unit in scopes(user))
+
+
+def can_approve_in(user: Any, resolution: Resolution) -> bool:
+    """Whether the approval page of a resolution is open to the user."""
+    if is_system_admin(user):
+        return True
+    issuer = resolution.issuer
+    return any(role == Role.LEADER and (issuer.is_within(unit) or unit.is_within(issuer))
+               for role, unit in scopes(user))
+
+
+def can_enter_in(user: Any, resolution: Resolution) -> bool:
+    if is_system_admin(user):
+        return True
+    issuer = resolution.issuer
+    return any(role in (Role.OFFICER, Role.REPORTER) and unit.is_within(issuer)
+               for role, unit in scopes(user))
+
+
+def entry_units(user: Any) -> QuerySet[OrgUnit]:
+    """Units whose figures the user may enter (before the per-series check)."""
+    if is_system_admin(user):
+        return OrgUnit.objects.all()
+    cond = Q(pk__in=[])
+    for role, unit in scopes(user):
+        if role == Role.OFFICER:
+            cond |= Q(path__startswith=unit.path)
+        elif role == Role.REPORTER:
+            cond |= Q(pk=unit.pk)
+    return OrgUnit.objects.filter(cond)
+
+
+def approval_units(user: Any) -> QuerySet[OrgUnit]:
+    if is_system_admin(user):
+        return OrgUnit.objects.all()
+    cond = Q(pk__in=[])
+    for role, unit in scopes(user):
+        if role == Role.LEADER:
+            cond |= Q(path__startswith=unit.path)
+    return OrgUnit.objects.filter(cond)
+
+
+def get_value_for_viewer(user: Any, value_id: int) -> Any:
+    from nghiquyet.reporting.models import DataValue
+
+    try:
+        value = DataValue.objects.select_related("series", "series__resolution", "orgunit").get(
+            pk=value_id)
+    except DataValue.DoesNotExist as exc:
+        raise Http404 from exc
+    if not can_view_orgunit(user, value.orgunit):
+        raise PermissionDenied
+    return value

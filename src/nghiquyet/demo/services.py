@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from importlib import resources
+from decimal import Decimal
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -99,6 +100,7 @@ def load_demo() -> Resolution:
     resolution = registry_import(doc=seed_registry(), issuer=commune)
     _apply_series_levels(resolution)
     _create_users()
+    load_demo_figures(resolution)
     return resolution
 
 
@@ -125,3 +127,97 @@ def _create_users() -> None:
         user.save()
         RoleAssignment.objects.get_or_create(user=user, role=demo.role,
                                              orgunit=units[demo.orgunit_code])
+
+
+def load_demo_figures(resolution: Resolution) -> int:
+    """Illustrative 2025 and 2026 figures for every seed target, at its proper level.
+
+    2025 is approved. In 2026 the villages' figures are mostly submitted (a few
+    approved, a few still draft), and the commune's own figures are estimates
+    (ước thực hiện), some submitted and some approved.
+    """
+    import random
+
+    from django.utils import timezone
+
+    from nghiquyet.demo.figures import COMMUNE_FIGURES, YEARS
+    from nghiquyet.reporting.models import DataValue, SeriesAssignment, ValueStatus
+    from nghiquyet.reporting.services import values_bulk_create
+
+    user_model = get_user_model()
+    leader = user_model.objects.get(username="bithu")
+    officer = user_model.objects.get(username="canbo")
+    reporter = user_model.objects.get(username="truongban")
+    commune = resolution.issuer
+    units_by_type: dict[str, list[OrgUnit]] = {}
+    for unit in OrgUnit.objects.filter(parent=commune).order_by("code"):
+        units_by_type.setdefault(unit.type, []).append(unit)
+    now = timezone.now()
+    values: list[DataValue] = []
+    series_list = list(DataSeries.objects.filter(resolution=resolution)
+                       .prefetch_related("targets__indicator"))
+    for series in series_list:
+        key = _figure_key(series)
+        if key is None:
+            continue
+        units = units_by_type.get(series.reporting_unit_type, [])
+        for year, figure in zip(YEARS, COMMUNE_FIGURES[key], strict=True):
+            rng = random.Random(f"{series.code}")  # same denominators every year
+            if series.reporting_unit_type == commune.type or not units:
+                cells = [(commune, _commune_cell(series, figure))]
+            else:
+                cells = list(zip(units, _split(series, figure, len(units), rng), strict=True))
+            for i, (unit, parts) in enumerate(cells):
+                status, submitted_by, approved = _demo_status(year, i, unit, commune)
+                values.append(DataValue(
+                    series=series, orgunit=unit, period=str(year), status=status,
+                    is_estimate=year == 2026 and unit == commune,
+                    note="Số liệu minh họa", version=1,
+                    submitted_by=(reporter if unit.code == "SL-PK-B01" else officer)
+                    if submitted_by else None,
+                    approved_by=leader if approved else None, approved_at=now if approved else None,
+                    updated_by=officer, **parts,
+                ))
+    values_bulk_create(actor=officer, values=values, reason="Dữ liệu minh họa")
+    SeriesAssignment.objects.bulk_create(
+        [SeriesAssignment(user=officer, series=s) for s in series_list], ignore_conflicts=True)
+    return len(values)
+
+
+def _figure_key(series: DataSeries) -> tuple[int, int] | None:
+    from nghiquyet.demo.figures import COMMUNE_FIGURES
+
+    for target in series.targets.all():
+        key = (target.indicator.number, target.position)
+        if key in COMMUNE_FIGURES:
+            return key
+    return None
+
+
+def _commune_cell(series: DataSeries, figure: float) -> dict[str, Decimal]:
+    return {"value": Decimal(str(figure))}
+
+
+def _split(series: DataSeries, figure: float, n: int, rng: Any) -> list[dict[str, Decimal]]:
+    from nghiquyet.demo.figures import split_ratio, split_total, yes_flags
+
+    if series.value_type == "yes_no":
+        return [{"value": v} for v in yes_flags(figure, n)]
+    if series.value_type == "ratio":
+        low, high = (60, 220) if series.reporting_unit_type == "village" else (8, 30)
+        return [{"numerator": a, "denominator": b} for a, b in split_ratio(figure, n, rng, low, high)]
+    places = 0 if figure >= 100 else 1
+    return [{"value": v} for v in split_total(figure, n, rng, places)]
+
+
+def _demo_status(year: int, index: int, unit: OrgUnit, commune: OrgUnit) -> tuple[str, bool, bool]:
+    """(status, submitted?, approved?) for the demo's workflow mix."""
+    if year == 2025:
+        return "approved", True, True
+    if unit == commune:
+        return ("approved", True, True) if index % 2 == 0 else ("submitted", True, False)
+    if index % 10 == 9:
+        return "draft", False, False
+    if index % 3 == 0:
+        return "approved", True, True
+    return "submitted", True, False

@@ -93,6 +93,12 @@ class SubyearAggregation(models.TextChoices):
     LAST = "last", _("Lấy kỳ cuối (tỷ lệ, mức)")
 
 
+class PeriodKind(models.TextChoices):
+    YEAR = "Y", _("Theo năm")
+    HALF = "H", _("Theo 6 tháng")
+    QUARTER = "Q", _("Theo quý")
+
+
 class DataSeries(models.Model):
     """How a figure is kept and reported. Two targets may share one series:
     seed indicator (1) judges its growth rate and its 2030 level on one
@@ -115,6 +121,9 @@ class DataSeries(models.Model):
     subyear_aggregation = models.CharField(
         _("cách tính số năm từ các kỳ trong năm"), max_length=10,
         choices=SubyearAggregation.choices, default=SubyearAggregation.LAST,
+    )
+    period_kind = models.CharField(
+        _("kỳ báo cáo"), max_length=1, choices=PeriodKind.choices, default=PeriodKind.YEAR
     )
 
     class Meta:

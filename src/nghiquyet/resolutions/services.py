@@ -147,7 +147,6 @@ def _create_indicators(
         # Level targets first, so a growth rate can point at its level series.
         order = sorted(range(len(targets)), key=lambda k: targets[k]["kind"] == "growth_rate")
         for k in order:
-            t = targets[k]
             own_series[k] = _series_for(resolution, indicator, targets, k, own_series,
                                         series_by_code, level_type)
         Target.objects.bulk_create(

@@ -3,9 +3,9 @@ from __future__ import annotations
 import json
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -33,7 +33,11 @@ def home(request: HttpRequest) -> HttpResponse:
 def resolution_detail(request: HttpRequest, resolution_id: int) -> HttpResponse:
     resolution = access.get_resolution_for_user(request.user, resolution_id)
     page = resolution_page(resolution)
-    return render(request, "web/resolution_detail.html", {"page": page, "resolution": resolution})
+    return render(request, "web/resolution_detail.html", {
+        "page": page, "resolution": resolution,
+        "can_enter": access.can_enter_in(request.user, resolution),
+        "can_approve": access.can_approve_in(request.user, resolution),
+    })
 
 
 @login_required

@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class ValueStatus(models.TextChoices):
+    DRAFT = "draft", _("Đang nhập")
+    SUBMITTED = "submitted", _("Đã gửi, chờ duyệt")
+    APPROVED = "approved", _("Đã duyệt")
+    RETURNED = "returned", _("Trả lại để sửa")
+
+
+class DataValue(models.Model):
+    """One figure: a data series × an org unit × a period (long format).
+
+    ``version`` guards against lost updates: a write names the version it read.
+    Its history is the audit trail (AuditEvent rows with old and new snapshots).
+    """
+
+    series = models.ForeignKey("resolutions.DataSeries", on_delete=models.PROTECT,
+                               related_name="values")
+    orgunit = models.ForeignKey("orgunits.OrgUnit", on_delete=models.PROTECT, related_name="values")
+    period = models.CharField(_("kỳ"), max_length=8, db_index=True)
+    year = models.PositiveSmallIntegerField(_("năm"), db_index=True)
+    value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=6, null=True, blank=True)
+    numerator = models.DecimalField(_("tử số"), max_digits=20, decimal_places=6, null=True, blank=True)
+    denominator = models.DecimalField(_("mẫu số"), max_digits=20, decimal_places=6, null=True,
+                                      blank=True)
+    is_estimate = models.BooleanField(_("ước thực hiện"), default=False)
+    note = models.TextField(_("nguồn, ghi chú"), blank=True)
+    evidence = models.FileField(_("tệp minh chứng"), upload_to="evidence/%Y/", blank=True)
+    status = models.CharField(_("trạng thái"), max_length=10, choices=ValueStatus.choices,
+                              default=ValueStatus.DRAFT, db_index=True)
+    return_comment = models.TextField(_("ý kiến trả lại"), blank=True)
+    version = models.PositiveIntegerField(default=1)
+    updated_at = models.DateTimeField(auto_now=True)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+    submitted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                     on_delete=models.SET_NULL, related_name="+")
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                                    on_delete=models.SET_NULL, related_name="+")
+    approved_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("số liệu")
+        verbose_name_plural = _("số liệu")
+        constraints = [
+            models.UniqueConstraint(fields=["series", "orgunit", "period"], name="uniq_value_cell"),
+        ]
+        indexes = [models.Index(fields=["series", "year"])]
+
+    def __str__(self) -> str:
+        return f"{self.series.code} · {self.orgunit.code} · {self.period}"
+
+    def snapshot(self) -> dict[str, object]:
+        """What the audit trail keeps of a value, and what a restore writes back."""
+        return {
+            "value": _num(self.value), "numerator": _num(self.numerator),
+            "denominator": _num(self.denominator), "is_estimate": self.is_estimate,
+            "note": self.note, "status": self.status, "version": self.version,
+            "evidence": self.evidence.name if self.evidence else "",
+        }
+
+    @property
+    def is_locked(self) -> bool:
+        return self.status == ValueStatus.APPROVED
+
+
+def _num(value: object) -> str | None:
+    return None if value is None else format(value, "f").rstrip("0").rstrip(".") or "0"
+
+
+class SeriesAssignment(models.Model):
+    """The data series an officer is responsible for entering and submitting."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                             related_name="series_assignments")
+    series = models.ForeignKey("resolutions.DataSeries", on_delete=models.CASCADE,
+                               related_name="assignments")
+
+    class Meta:
+        verbose_name = _("phân công chỉ tiêu")
+        verbose_name_plural = _("phân công chỉ tiêu")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "series"], name="uniq_series_assignment"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.series}"
