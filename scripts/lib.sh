@@ -21,13 +21,14 @@ ensure_venv() {
 
 # Debian packages the product and its tests use: Chromium for the browser tests,
 # LibreOffice (Writer) and fonts for PDF reports. Installed when missing and we can.
-SYSTEM_PACKAGES=(chromium libreoffice-writer-nogui fonts-liberation fonts-dejavu-core poppler-utils)
+# fonts-liberation2: Liberation Serif 2.x, metric-compatible with Times New Roman and,
+# unlike Debian's fonts-liberation 1.07, with every Vietnamese letter.
 
 ensure_system_packages() {
   local missing=()
   command -v chromium >/dev/null 2>&1 || missing+=(chromium)
   command -v soffice >/dev/null 2>&1 || missing+=(libreoffice-writer-nogui)
-  [ -f /usr/share/fonts/truetype/liberation/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation)
+  [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)
   [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
   [ ${#missing[@]} -eq 0 ] && return 0

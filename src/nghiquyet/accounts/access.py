@@ -137,6 +137,8 @@ def _assigned_series_ids(user: Any) -> set[int]:
 def can_enter_value(user: Any, series: Any, unit: OrgUnit) -> bool:
     """Enter and submit a figure: an officer for the series assigned to them, anywhere in
     their subtree; a unit reporter for their own unit, for series that unit type reports."""
+    if not unit.is_within(series.resolution.issuer):
+        return False  # a figure belongs to a unit under the resolution's issuer
     if is_system_admin(user):
         return True
     for role, scope_unit in scopes(user):

@@ -21,6 +21,7 @@ from nghiquyet.api.schemas import (
     ResolutionOut,
     TargetOut,
 )
+from nghiquyet.api.values_api import router as values_router
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.registry import RegistryError
 from nghiquyet.orgunits.models import OrgUnit
@@ -151,12 +152,11 @@ def import_registry(
         doc = json.loads(file.read().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return 400, {"detail": _("Tệp %(file)s không phải JSON UTF-8 hợp lệ.") % {"file": file.name}}
+    # Without an explicit unit only a system admin may let the import find or
+    # create the issuer from the names in the document.
+    if issuer is None and not access.is_system_admin(request.user):
+        raise PermissionDenied
     try:
-        if issuer is None:
-            # Without an explicit unit only a system admin may let the import
-            # find or create the issuer from the names in the document.
-            if not access.is_system_admin(request.user):
-                raise PermissionDenied
         resolution = registry_import(doc=doc, issuer=issuer, actor=request.user)
     except RegistryError as exc:
         return 400, {
@@ -195,3 +195,4 @@ def get_orgunit(request: HttpRequest, code: str) -> OrgUnit:
 
 api.add_router("/resolutions", resolutions)
 api.add_router("/orgunits", orgunits)
+api.add_router("", values_router)

@@ -66,3 +66,48 @@ class ResolutionDetailOut(ResolutionOut):
 class ErrorOut(Schema):
     detail: str
     errors: list[dict[str, str]] = []
+
+
+class ValueOut(Schema):
+    id: int
+    series_code: str
+    orgunit: str
+    period: str
+    value: float | None
+    numerator: float | None
+    denominator: float | None
+    is_estimate: bool
+    note: str
+    status: str
+    version: int
+
+
+class ValueIn(Schema):
+    series_code: str
+    orgunit: str
+    period: str
+    value: float | str | None = None
+    numerator: float | str | None = None
+    denominator: float | str | None = None
+    is_estimate: bool = False
+    note: str = ""
+    version: int = 0  # the version you read; 0 when creating
+
+
+class ValueSaved(Schema):
+    value: ValueOut
+    warnings: list[str]
+
+
+class DecisionIn(Schema):
+    version: int | None = None
+    comment: str = ""
+
+
+class FigureOut(Schema):
+    series_code: str
+    year: int
+    value: float | None
+    source: str
+    reported: int
+    expected: int

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from importlib import resources
 from decimal import Decimal
+from importlib import resources
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -141,7 +141,7 @@ def load_demo_figures(resolution: Resolution) -> int:
     from django.utils import timezone
 
     from nghiquyet.demo.figures import COMMUNE_FIGURES, YEARS
-    from nghiquyet.reporting.models import DataValue, SeriesAssignment, ValueStatus
+    from nghiquyet.reporting.models import DataValue, SeriesAssignment
     from nghiquyet.reporting.services import values_bulk_create
 
     user_model = get_user_model()

@@ -70,7 +70,11 @@ class DataValue(models.Model):
 
 
 def _num(value: object) -> str | None:
-    return None if value is None else format(value, "f").rstrip("0").rstrip(".") or "0"
+    if value is None:
+        return None
+    from decimal import Decimal
+
+    return format(Decimal(str(value)).normalize(), "f")
 
 
 class SeriesAssignment(models.Model):

@@ -30,7 +30,7 @@ class PeriodCode:
         if self.kind == "H":
             return (_("6 tháng đầu năm %(year)d") if self.index == 1
                     else _("6 tháng cuối năm %(year)d")) % {"year": self.year}
-        return _("Quý %(q)s năm %(year)d") % {"q": "I II III IV".split()[self.index - 1],
+        return _("Quý %(q)s năm %(year)d") % {"q": ["I", "II", "III", "IV"][self.index - 1],
                                                "year": self.year}
 
     def __str__(self) -> str:

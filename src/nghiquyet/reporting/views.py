@@ -220,3 +220,62 @@ def value_restore(request: HttpRequest, value_id: int, event_id: int) -> HttpRes
     except services.InvalidValue as exc:
         messages.error(request, str(exc))
     return redirect("reporting:value_history", value_id=value.pk)
+
+
+@login_required
+@require_GET
+def exchange(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    """Excel/CSV: download a template for a unit and period; upload it back."""
+    from nghiquyet.reporting.exchange import template_rows
+    from nghiquyet.reporting.interchange import write_csv, write_xlsx
+
+    resolution = access.get_resolution_for_user(request.user, resolution_id)
+    ctx = _entry_context(request, resolution)
+    if request.GET.get("download"):
+        unit, period = ctx["unit"], ctx["period"]
+        rows = template_rows(resolution, unit, period, request.user,
+                             include_subunits=bool(request.GET.get("subunits")))
+        name = f"so-lieu-{unit.code}-{period.code}"
+        if request.GET.get("format") == "csv":
+            response = HttpResponse(write_csv(rows), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+            return response
+        meta = {"resolution": str(resolution.pk), "orgunit": unit.code, "period": period.code}
+        response = HttpResponse(write_xlsx(rows, meta, resolution.title), content_type=(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    return render(request, "reporting/exchange.html", ctx)
+
+
+@login_required
+@require_POST
+def exchange_upload(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    from django.conf import settings
+
+    from nghiquyet.reporting.exchange import ImportRefused, values_import
+    from nghiquyet.reporting.interchange import FileRefused, read_values_file
+
+    resolution = access.get_resolution_for_user(request.user, resolution_id)
+    ctx = _entry_context(request, resolution)
+    upload = request.FILES.get("file")
+    status = 400
+    if upload is None:
+        ctx["errors"] = [_("Chưa chọn tệp.")]
+    elif upload.size and upload.size > settings.NGHIQUYET_MAX_UPLOAD_BYTES:
+        ctx["errors"] = [_("Tệp %(file)s lớn quá giới hạn %(mb)d MB.") % {
+            "file": upload.name, "mb": settings.NGHIQUYET_MAX_UPLOAD_BYTES // (1024 * 1024)}]
+    else:
+        try:
+            read = read_values_file(upload.name or "", upload.read(),
+                                    settings.NGHIQUYET_MAX_UPLOAD_BYTES)
+            report = values_import(actor=request.user, resolution=resolution, read=read)
+        except FileRefused as exc:
+            ctx["errors"] = [str(exc)]
+        except ImportRefused as exc:
+            ctx["errors"] = [str(e) for e in exc.errors]
+            ctx["refused_file"] = upload.name
+        else:
+            ctx["report"] = report
+            status = 200
+    return render(request, "reporting/exchange.html", ctx, status=status)

@@ -1,0 +1,156 @@
+"""Command-line cores, free of Django: the management commands call these.
+
+``parse_resolution FILE [-o OUT.json]`` prints the registry read from FILE;
+``parse_eval DIR`` scores the parser on NAME.txt + NAME.expected.json pairs.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TextIO
+
+from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.textimport.evaluate import Score, score_targets, structure_differences
+from nghiquyet.textimport.parser import parse_text
+from nghiquyet.textimport.readers import ReadError, read_document
+
+EXIT_OK = 0
+EXIT_UNREADABLE = 1
+EXIT_USAGE = 2
+_EXPECTED_SUFFIX = ".expected.json"
+
+
+class UsageError(Exception):
+    pass
+
+
+def parse_resolution_main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+    usage = _("Cách dùng: parse_resolution TỆP [-o KẾT_QUẢ.json]")
+    try:
+        source, output = _parse_resolution_args(list(argv))
+    except UsageError as exc:
+        stderr.write(f"{exc}\n{usage}\n")
+        return EXIT_USAGE
+    if source is None:
+        stdout.write(usage + "\n")
+        return EXIT_OK
+    try:
+        result = parse_text(read_document(source))
+    except ReadError as exc:
+        stderr.write(_("Lỗi: {message}").format(message=exc.message) + "\n")
+        return EXIT_UNREADABLE
+    for warning in result.warnings:
+        stderr.write(_("Cảnh báo: {warning}").format(warning=warning) + "\n")
+    text = json.dumps(result.registry, ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        stdout.write(text)
+        return EXIT_OK
+    try:
+        Path(output).write_text(text, encoding="utf-8")
+    except OSError:
+        stderr.write(_("Lỗi: không ghi được tệp “{name}”.").format(name=output) + "\n")
+        return EXIT_UNREADABLE
+    return EXIT_OK
+
+
+def _parse_resolution_args(args: list[str]) -> tuple[str | None, str | None]:
+    source: str | None = None
+    output: str | None = None
+    while args:
+        arg = args.pop(0)
+        if arg in ("-h", "--help"):
+            return None, None
+        if arg in ("-o", "--output"):
+            if not args:
+                raise UsageError(_("Thiếu tên tệp sau {option}.").format(option=arg))
+            output = args.pop(0)
+        elif arg.startswith("-") and arg != "-":
+            raise UsageError(_("Tùy chọn không hợp lệ: {option}").format(option=arg))
+        elif source is None:
+            source = arg
+        else:
+            raise UsageError(_("Chỉ nhận một tệp nghị quyết."))
+    if source is None:
+        raise UsageError(_("Thiếu tệp nghị quyết cần đọc."))
+    return source, output
+
+
+def parse_eval_main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
+    usage = _("Cách dùng: parse_eval THƯ_MỤC (chứa các cặp TÊN.txt và TÊN.expected.json)")
+    args = list(argv)
+    if args and args[0] in ("-h", "--help"):
+        stdout.write(usage + "\n")
+        return EXIT_OK
+    if len(args) != 1:
+        stderr.write(usage + "\n")
+        return EXIT_USAGE
+    folder = Path(args[0])
+    pairs = _pairs(folder)
+    if not pairs:
+        stderr.write(
+            _("Không tìm thấy cặp TÊN.txt và TÊN.expected.json nào trong “{folder}”.").format(
+                folder=folder
+            )
+            + "\n"
+        )
+        return EXIT_UNREADABLE
+    total = Score(0, 0, 0)
+    for name, text_path, expected_path in pairs:
+        score = _score_one(name, text_path, expected_path, stdout, stderr)
+        if score is None:
+            return EXIT_UNREADABLE
+        total += score
+    stdout.write(_format_line(_("TỔNG"), total) + "\n")
+    return EXIT_OK
+
+
+def _pairs(folder: Path) -> list[tuple[str, Path, Path]]:
+    if not folder.is_dir():
+        return []
+    pairs = []
+    for expected in sorted(folder.glob("*" + _EXPECTED_SUFFIX)):
+        name = expected.name[: -len(_EXPECTED_SUFFIX)]
+        text = expected.with_name(name + ".txt")
+        if text.is_file():
+            pairs.append((name, text, expected))
+    return pairs
+
+
+def _score_one(
+    name: str, text_path: Path, expected_path: Path, stdout: TextIO, stderr: TextIO
+) -> Score | None:
+    try:
+        found = parse_text(read_document(text_path)).registry
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+    except ReadError as exc:
+        stderr.write(_("Lỗi: {message}").format(message=exc.message) + "\n")
+        return None
+    except (OSError, ValueError):
+        stderr.write(_("Lỗi: không đọc được “{name}”.").format(name=expected_path.name) + "\n")
+        return None
+    score = score_targets(found, expected)
+    line = _format_line(name, score)
+    differences = structure_differences(found, expected)
+    if differences:
+        line += "  " + _("khác: {parts}").format(parts=", ".join(differences))
+    stdout.write(line + "\n")
+    return score
+
+
+def _format_line(name: str, score: Score) -> str:
+    return _(
+        "{name}: độ chính xác {precision} ({correct}/{found}), độ phủ {recall} ({correct}/{expected})"
+    ).format(
+        name=name,
+        precision=_percent(score.precision),
+        recall=_percent(score.recall),
+        correct=score.correct,
+        found=score.found,
+        expected=score.expected,
+    )
+
+
+def _percent(share: float) -> str:
+    return f"{share * 100:.1f}".replace(".", ",") + "%"

@@ -1,0 +1,142 @@
+"""Resolution text -> registry (``nghiquyet.registry/1``), with warnings for review."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.textimport.diagnostics import ParseWarning, WarningLog
+from nghiquyet.textimport.headings import declared_count
+from nghiquyet.textimport.metadata import read_metadata
+from nghiquyet.textimport.sections import (
+    Section,
+    announced_count,
+    breakthrough_section,
+    indicator_section,
+    task_section,
+)
+from nghiquyet.textimport.targets import ItemContext, read_targets
+from nghiquyet.textimport.text import collapse, normalize_document
+from nghiquyet.textimport.titles import item_title
+
+REGISTRY_FORMAT = "nghiquyet.registry/1"
+_ANY_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b")
+
+
+@dataclass
+class ParseResult:
+    """The registry read from a text, and what a reviewer should check in it."""
+
+    registry: dict[str, Any]
+    warnings: list[ParseWarning] = field(default_factory=list)
+
+    def warnings_for(self, number: int) -> list[ParseWarning]:
+        return [w for w in self.warnings if w.indicator == number]
+
+
+def parse_text(text: str) -> ParseResult:
+    """Read a resolution's text (any layout of the genre) into a registry dict."""
+    doc = normalize_document(text)
+    log = WarningLog()
+    if not doc.strip():
+        log.add("empty_text", _("Văn bản trống."))
+    meta = read_metadata(doc, log)
+    term_end = meta.term_end or _latest_year(doc)
+    section = indicator_section(doc, log)
+    registry: dict[str, Any] = {
+        "format": REGISTRY_FORMAT,
+        "resolution": meta.as_registry(),
+        "declared_indicator_count": _declared_indicators(section),
+        "groups": _groups(section),
+        "indicators": _indicators(section, term_end, log),
+        "breakthroughs": _titled_items(breakthrough_section(doc, log), "breakthrough", log),
+        "tasks": _titled_items(task_section(doc, log), "task", log),
+    }
+    _check_counts(registry, log)
+    return ParseResult(registry, log.items)
+
+
+def _latest_year(doc: str) -> int:
+    years = [int(y) for y in _ANY_YEAR.findall(doc)]
+    return max(years) if years else 0
+
+
+def _declared_indicators(section: Section | None) -> int | None:
+    """'(24 chỉ tiêu)' in the heading (a wrapped heading has been joined to one line)."""
+    if section is None:
+        return None
+    return declared_count(section.heading.text.split(":", 1)[0])
+
+
+def _groups(section: Section | None) -> list[dict[str, Any]]:
+    if section is None:
+        return []
+    return [
+        {"code": g.code, "title": g.title, "declared_count": g.declared_count}
+        for g in section.scan.groups
+    ]
+
+
+def _indicators(section: Section | None, term_end: int, log: WarningLog) -> list[dict[str, Any]]:
+    if section is None:
+        return []
+    indicators = []
+    for item in section.scan.items:
+        text = collapse(section.body[item.start : item.end])
+        indicators.append(
+            {
+                "number": item.number,
+                "group": item.group.code if item.group else None,
+                "text": text,
+                "targets": read_targets(text, ItemContext(item.number, term_end, log)),
+            }
+        )
+    return indicators
+
+
+def _titled_items(section: Section | None, what: str, log: WarningLog) -> list[dict[str, Any]]:
+    if section is None:
+        return []
+    items = [
+        {"number": item.number, "title": item_title(section.body[item.start : item.end])}
+        for item in section.scan.items
+    ]
+    announced = announced_count(section)
+    if announced is not None and announced != len(items):
+        message = (
+            _("Văn bản nêu {declared} khâu đột phá nhưng tìm thấy {found}.")
+            if what == "breakthrough"
+            else _("Văn bản nêu {declared} nhiệm vụ chủ yếu nhưng tìm thấy {found}.")
+        )
+        log.add(
+            f"{what}_count_mismatch",
+            message.format(declared=announced, found=len(items)),
+            source=section.heading.text,
+        )
+    return items
+
+
+def _check_counts(registry: dict[str, Any], log: WarningLog) -> None:
+    indicators = registry["indicators"]
+    declared = registry["declared_indicator_count"]
+    if declared is not None and declared != len(indicators):
+        log.add(
+            "declared_count_mismatch",
+            _("Nghị quyết nêu {declared} chỉ tiêu nhưng tìm thấy {found}.").format(
+                declared=declared, found=len(indicators)
+            ),
+        )
+    for group in registry["groups"]:
+        found = sum(1 for i in indicators if i["group"] == group["code"])
+        if group["declared_count"] is not None and group["declared_count"] != found:
+            log.add(
+                "group_count_mismatch",
+                _("Nhóm {code}) “{title}” nêu {declared} chỉ tiêu nhưng tìm thấy {found}.").format(
+                    code=group["code"],
+                    title=group["title"],
+                    declared=group["declared_count"],
+                    found=found,
+                ),
+            )
