@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "nghiquyet.accounts",
     "nghiquyet.resolutions",
     "nghiquyet.reporting",
+    "nghiquyet.dashboards",
+    "nghiquyet.reports",
     "nghiquyet.api",
     "nghiquyet.web",
     "nghiquyet.demo",

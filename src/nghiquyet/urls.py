@@ -12,5 +12,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
     path("", include("nghiquyet.reporting.urls")),
+    path("", include("nghiquyet.dashboards.urls")),
+    path("", include("nghiquyet.reports.urls")),
+    path("", include("nghiquyet.resolutions.urls")),
     path("", include("nghiquyet.web.urls")),
 ]

@@ -21,6 +21,9 @@ from nghiquyet.api.schemas import (
     ResolutionOut,
     TargetOut,
 )
+from nghiquyet.api.assessment_api import router as assessment_router
+from nghiquyet.api.reports_api import router as reports_router
+from nghiquyet.api.textimport_api import router as textimport_router
 from nghiquyet.api.values_api import router as values_router
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.registry import RegistryError
@@ -196,3 +199,6 @@ def get_orgunit(request: HttpRequest, code: str) -> OrgUnit:
 api.add_router("/resolutions", resolutions)
 api.add_router("/orgunits", orgunits)
 api.add_router("", values_router)
+api.add_router("", assessment_router)
+api.add_router("", reports_router)
+api.add_router("", textimport_router)

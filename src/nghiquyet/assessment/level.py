@@ -83,6 +83,10 @@ def level_trend(context: Context, latest_year: int, latest: float) -> Trend | No
     if trend is None:
         return None
     capped = pace.cap_percent(trend.projected, context.target.level_unit, (baseline, latest))
+    denominator = context.target.denominator
+    if capped is not None and denominator is not None and latest <= denominator:
+        # "a/b units": no more than b units can reach the standard.
+        capped = min(max(capped, 0.0), denominator)
     return Trend(trend.method, trend.direction, trend.observed, trend.required, capped)
 
 
