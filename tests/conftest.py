@@ -23,6 +23,12 @@ SEED_REGISTRY = SHARED / "seed" / "phieng-khoai-2025-2030.expected.json"
 CORPUS = SHARED / "corpus"
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings: Any) -> None:
+    # PBKDF2's deliberate slowness would cost seconds per test for every user made.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def seed_doc() -> dict[str, Any]:
     return json.loads(SEED_REGISTRY.read_text(encoding="utf-8"))

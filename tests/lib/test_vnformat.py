@@ -44,3 +44,9 @@ def test_format_date():
 @given(st.decimals(min_value=-10**9, max_value=10**9, places=2, allow_nan=False))
 def test_format_then_parse_round_trips(value):
     assert parse_number(format_number(value, 2)) == value
+
+
+@given(st.decimals(allow_nan=False, allow_infinity=False))
+def test_format_number_never_raises(value):
+    text = format_number(value)
+    assert text and "e" not in text.lower()

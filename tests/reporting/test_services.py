@@ -115,3 +115,25 @@ def test_nobody_approves_their_own_submission(assigned, series, tree):
     with pytest.raises(PermissionDenied):
         services.value_approve(actor=admin, value=v)
     services.value_approve(actor=assigned["alice"], value=v)
+
+
+@pytest.mark.django_db
+def test_approve_a_units_batch(client, assigned, series, tree, resolution):
+    from django.urls import reverse
+
+    bob = assigned["bob"]
+    village = tree["villages"][0]
+    for s, kw in ((series["grain"], {"value": D(5)}),
+                  (series["poverty"], {"numerator": D(5), "denominator": D(50)})):
+        v = services.value_save(actor=bob, series=s, orgunit=village, period=P2026,
+                                expected_version=0, **kw).value
+        services.value_submit(actor=bob, value=v)
+    client.force_login(assigned["charlie"])
+    assert client.post(reverse("reporting:approve_unit", args=[resolution.pk]),
+                       {"unit": "SL-PK-B01"}).status_code == 403
+    client.force_login(assigned["alice"])
+    page = client.get(reverse("reporting:approvals", args=[resolution.pk])).content.decode()
+    assert "Duyệt cả 2 số liệu của đơn vị" in page
+    client.post(reverse("reporting:approve_unit", args=[resolution.pk]), {"unit": "SL-PK-B01"})
+    assert set(DataValue.objects.values_list("status", flat=True)) == {"approved"}
+    assert AuditEvent.objects.filter(action="value.approve").count() == 2

@@ -12,7 +12,9 @@ from ninja import File, NinjaAPI, Router, UploadedFile
 from ninja.errors import AuthenticationError, ValidationError
 
 from nghiquyet.accounts import access
+from nghiquyet.api.assessment_api import router as assessment_router
 from nghiquyet.api.auth import api_auth
+from nghiquyet.api.reports_api import router as reports_router
 from nghiquyet.api.schemas import (
     ErrorOut,
     IndicatorOut,
@@ -21,8 +23,6 @@ from nghiquyet.api.schemas import (
     ResolutionOut,
     TargetOut,
 )
-from nghiquyet.api.assessment_api import router as assessment_router
-from nghiquyet.api.reports_api import router as reports_router
 from nghiquyet.api.textimport_api import router as textimport_router
 from nghiquyet.api.values_api import router as values_router
 from nghiquyet.lib.i18n import gettext as _

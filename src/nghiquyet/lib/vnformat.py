@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation, localcontext
 
 Number = int | float | Decimal
 
@@ -28,7 +28,10 @@ def format_number(value: Number | None, decimals: int | None = None) -> str:
     dec = Decimal(str(value))
     places = 2 if decimals is None else decimals
     quantum = Decimal(1).scaleb(-places)
-    dec = dec.quantize(quantum)
+    with localcontext() as ctx:
+        # Enough digits for any figure a resolution holds, and then some.
+        ctx.prec = max(60, dec.adjusted() + places + 2)
+        dec = dec.quantize(quantum)
     if dec == 0:
         dec = abs(dec)  # no "-0"
     sign = "-" if dec < 0 else ""

@@ -17,6 +17,7 @@ from nghiquyet.reporting.interchange import HEADER_BY_KEY, ReadResult, RowError,
 from nghiquyet.reporting.models import DataValue
 from nghiquyet.reporting.periods import PeriodCode, parse_period
 from nghiquyet.reporting.selectors import entry_grid
+from nghiquyet.reporting.validation import Entry, validate_entry
 from nghiquyet.resolutions.models import DataSeries, Resolution, Target
 
 
@@ -171,7 +172,12 @@ def _check_row(
     if not unit.is_within(resolution.issuer):
         fail("orgunit", _("đơn vị không thuộc phạm vi nghị quyết."))
         return None
-    return row, s, unit, period
+    # The figure's own checks, so one pass lists every error of the file.
+    entry = Entry(period, row.value, row.numerator, row.denominator)
+    issues = [i for i in validate_entry(services.series_spec(s), entry) if i.is_error]
+    for issue in issues:
+        fail(_FIELD_TO_COLUMN.get(issue.field, ""), issue.message)
+    return None if issues else (row, s, unit, period)
 
 
 def require_import_rights(actor: Any, resolution: Resolution) -> None:

@@ -103,7 +103,7 @@ class EntryRow:
 
 def entry_series(resolution: Resolution, unit: OrgUnit, user: Any) -> list[DataSeries]:
     """Series the unit reports (its own type), or all of them at the issuing unit."""
-    qs = DataSeries.objects.filter(resolution=resolution).select_related("resolution")
+    qs = DataSeries.objects.filter(resolution=resolution).select_related("resolution__issuer")
     if unit.pk != resolution.issuer_id:
         qs = qs.filter(reporting_unit_type=unit.type)
     return [s for s in qs.order_by("id") if access.can_enter_value(user, s, unit)]

@@ -230,3 +230,11 @@ def values_bulk_create(*, actor: Any, values: list[DataValue], reason: str = "")
         for v in created
     )
     return created
+
+
+@transaction.atomic
+def values_approve_all(*, actor: Any, values: list[DataValue]) -> int:
+    """Approve many submitted figures at once (one unit's batch); each gets its audit row."""
+    for value in values:
+        value_approve(actor=actor, value=value)
+    return len(values)

@@ -8,6 +8,8 @@ urlpatterns = [
     path("resolutions/<int:resolution_id>/entry/", views.entry, name="entry"),
     path("resolutions/<int:resolution_id>/entry/cell/", views.entry_cell, name="entry_cell"),
     path("resolutions/<int:resolution_id>/approvals/", views.approvals, name="approvals"),
+    path("resolutions/<int:resolution_id>/approvals/unit/", views.approve_unit,
+         name="approve_unit"),
     path("resolutions/<int:resolution_id>/exchange/", views.exchange, name="exchange"),
     path("resolutions/<int:resolution_id>/exchange/upload/", views.exchange_upload,
          name="exchange_upload"),

@@ -162,8 +162,27 @@ def approvals(request: HttpRequest, resolution_id: int) -> HttpResponse:
     resolution = access.get_resolution_for_user(request.user, resolution_id)
     if not access.can_approve_in(request.user, resolution):
         raise PermissionDenied
+    values = pending_approvals(request.user, resolution)
+    groups: dict[OrgUnit, list[Any]] = {}
+    for v in values:
+        groups.setdefault(v.orgunit, []).append(v)
     return render(request, "reporting/approvals.html", {
-        "resolution": resolution, "values": pending_approvals(request.user, resolution)})
+        "resolution": resolution, "values": values, "groups": list(groups.items())})
+
+
+@login_required
+@require_POST
+def approve_unit(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    """Approve every figure a unit has submitted (those the leader may approve)."""
+    resolution = access.get_resolution_for_user(request.user, resolution_id)
+    if not access.can_approve_in(request.user, resolution):
+        raise PermissionDenied
+    code = request.POST.get("unit", "")
+    values = [v for v in pending_approvals(request.user, resolution) if v.orgunit.code == code]
+    n = services.values_approve_all(actor=request.user, values=values)
+    messages.success(request, _("Đã duyệt %(n)d số liệu của %(unit)s.")
+                     % {"n": n, "unit": values[0].orgunit.name if values else code})
+    return redirect("reporting:approvals", resolution_id=resolution.pk)
 
 
 @login_required
