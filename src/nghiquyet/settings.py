@@ -42,6 +42,7 @@ INSTALLED_APPS = [
     "nghiquyet.reporting",
     "nghiquyet.dashboards",
     "nghiquyet.reports",
+    "nghiquyet.catalogue",
     "nghiquyet.api",
     "nghiquyet.web",
     "nghiquyet.demo",
@@ -125,6 +126,9 @@ MEDIA_ROOT = DATA_DIR / "media"
 NGHIQUYET_MAX_UPLOAD_BYTES = envint("NGHIQUYET_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
 DATA_UPLOAD_MAX_MEMORY_SIZE = NGHIQUYET_MAX_UPLOAD_BYTES + 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+# The review page of an imported resolution posts every target's fields at once
+# (about 11 per target); a province resolution can hold a few hundred targets.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = envint("DATA_UPLOAD_MAX_NUMBER_FIELDS", 20_000)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", False)

@@ -55,7 +55,6 @@ def test_template_round_trip(assigned, series, tree, resolution):
     ws = wb["Số liệu"]
     codes = [r[1].value for r in ws.iter_rows(min_row=2)]
     assert "2.1" in codes and "7.1" in codes  # the village's own series
-    assert ws.print_title_rows is None or True
     filled = _fill(xlsx, {("2.1", "SL-PK-B01"): {"Giá trị": 1320.5, "Ước/chính thức": "ước thực hiện"},
                           ("7.1", "SL-PK-B01"): {"Tử số": 12, "Mẫu số": "150"}})
     report = values_import(actor=bob, resolution=resolution, read=read_xlsx(filled))

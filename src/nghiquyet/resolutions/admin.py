@@ -1,8 +1,12 @@
+from typing import Any
+
 from django.contrib import admin
+from django.http import HttpRequest
 
 from nghiquyet.resolutions.models import (
     Breakthrough,
     DataSeries,
+    ImportDraft,
     Indicator,
     IndicatorGroup,
     MainTask,
@@ -54,3 +58,23 @@ class DataSeriesAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "unit", "value_type", "reporting_unit_type", "aggregation"]
     list_filter = ["resolution", "value_type", "reporting_unit_type"]
     search_fields = ["code", "name"]
+
+
+@admin.register(ImportDraft)
+class ImportDraftAdmin(admin.ModelAdmin):
+    """Look at and clear away abandoned drafts; editing one is the review page's job."""
+
+    list_display = ["filename", "created_by", "issuer", "created_at", "updated_at", "version"]
+    list_select_related = ["created_by", "issuer"]
+    readonly_fields = ["created_by", "created_at", "updated_at", "filename", "issuer", "version",
+                       "registry", "warnings"]
+    exclude = ["source"]
+
+    def get_queryset(self, request: HttpRequest) -> Any:
+        return super().get_queryset(request).defer("source")
+
+    def has_add_permission(self, request: HttpRequest) -> bool:
+        return False
+
+    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
+        return False

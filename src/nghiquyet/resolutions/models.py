@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -229,3 +230,38 @@ class MainTask(models.Model):
 
     def __str__(self) -> str:
         return f"({self.number}) {self.title[:80]}"
+
+
+from django.conf import settings  # noqa: E402  (appended with ImportDraft; may move to the top)
+
+
+class ImportDraft(models.Model):
+    """A resolution read from a file and under review. It is not a resolution:
+    nothing is tracked against it, and saving it turns it into one and removes it."""
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("người tải lên"), on_delete=models.CASCADE,
+        related_name="import_drafts",
+    )
+    created_at = models.DateTimeField(_("thời điểm tải lên"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("lần sửa cuối"), auto_now=True)
+    filename = models.CharField(_("tên tệp"), max_length=255)
+    # The file itself, kept with the draft so it goes away with it; it becomes the
+    # resolution's source document when the draft is saved.
+    source = models.BinaryField(_("tệp gốc"), editable=False)
+    registry = models.JSONField(_("danh mục đang rà soát"))
+    warnings = models.JSONField(_("cảnh báo khi đọc"), default=list, blank=True)
+    issuer = models.ForeignKey(
+        "orgunits.OrgUnit", verbose_name=_("đơn vị ban hành"), null=True, blank=True,
+        on_delete=models.CASCADE, related_name="+",
+    )
+    # Bumped on every edit, so a form opened before another edit cannot overwrite it.
+    version = models.PositiveIntegerField(default=1)
+
+    class Meta:
+        verbose_name = _("bản nháp nhập nghị quyết")
+        verbose_name_plural = _("bản nháp nhập nghị quyết")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return self.filename

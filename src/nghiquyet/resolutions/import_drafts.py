@@ -1,0 +1,260 @@
+"""Drafts of a resolution read from a file (.txt, .docx, .pdf).
+
+Upload creates a draft; the review page edits it; saving hands its registry to
+``registry_import`` and removes it. A draft is never a resolution: nothing is
+tracked against it. Every write here is atomic and leaves an audit row.
+"""
+
+from __future__ import annotations
+
+import copy
+import string
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import QuerySet
+from django.http import Http404
+
+from nghiquyet.audit.services import audit_record
+from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.lib.registry import compare_registries
+from nghiquyet.lib.vnformat import format_number
+from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.resolutions.models import ImportDraft, Resolution
+from nghiquyet.resolutions.services import registry_import
+from nghiquyet.textimport import ReadError, ReadLimits, parse_text, read_document
+
+ALLOWED_SUFFIXES = (".txt", ".docx", ".pdf")
+MB = 1024 * 1024
+_AUDIT_CHANGES = 50  # enough to see what a reviewer changed without storing the registry twice
+
+
+# --- reading an upload ----------------------------------------------------------
+
+
+def upload_limits() -> ReadLimits:
+    return ReadLimits(max_bytes=settings.NGHIQUYET_MAX_UPLOAD_BYTES)
+
+
+def check_upload(*, name: str, size: int | None) -> None:
+    """Refuse by name and size before the file is read into memory."""
+    if Path(name).suffix.lower() not in ALLOWED_SUFFIXES:
+        raise ReadError(
+            _("Định dạng tệp “{name}” chưa được hỗ trợ; hãy dùng .txt, .docx hoặc .pdf.").format(
+                name=name
+            )
+        )
+    limit = settings.NGHIQUYET_MAX_UPLOAD_BYTES
+    if size is not None and size > limit:
+        raise ReadError(
+            _("Tệp “{name}” quá lớn ({size} byte), vượt giới hạn {limit} MB.").format(
+                name=name, size=format_number(size), limit=format_number(limit / MB)
+            )
+        )
+
+
+def read_upload(*, name: str, data: bytes) -> str:
+    """The text of an uploaded resolution; ReadError (naming the file) otherwise.
+
+    The reader trusts a file's content over its name, so a .txt that is really a
+    PDF or a zip is refused here: the extension and the content must agree.
+    """
+    check_upload(name=name, size=len(data))
+    if Path(name).suffix.lower() == ".txt" and data.startswith((b"%PDF-", b"PK\x03\x04")):
+        raise ReadError(
+            _("Tệp “{name}” có đuôi .txt nhưng nội dung không phải văn bản thuần.").format(
+                name=name
+            )
+        )
+    return read_document(data, name, upload_limits())
+
+
+# --- selectors --------------------------------------------------------------------
+
+
+def drafts_of(user: Any) -> QuerySet[ImportDraft]:
+    """A user's own drafts, newest first, without the file bytes."""
+    return ImportDraft.objects.filter(created_by=user).defer("source").select_related("issuer")
+
+
+def get_draft_for_user(user: Any, draft_id: int) -> ImportDraft:
+    """Only the creator sees a draft; to anyone else it does not exist (404)."""
+    draft = drafts_of(user).filter(pk=draft_id).first()
+    if draft is None:
+        raise Http404
+    return draft
+
+
+# --- services ---------------------------------------------------------------------
+
+
+@transaction.atomic
+def draft_create(
+    *, actor: Any, filename: str, source: bytes, text: str, issuer: OrgUnit | None
+) -> ImportDraft:
+    result = parse_text(text)
+    draft = ImportDraft.objects.create(
+        created_by=actor, filename=filename[:255], source=source, registry=result.registry,
+        warnings=[w.to_dict() for w in result.warnings], issuer=issuer,
+    )
+    audit_record(
+        actor=actor, action="import_draft.create", target=draft, orgunit=issuer,
+        new={"filename": draft.filename, **registry_counts(result.registry),
+             "warnings": len(result.warnings)},
+    )
+    return draft
+
+
+class StaleDraft(Exception):
+    """The draft changed since the page that posted this edit was opened."""
+
+
+@transaction.atomic
+def draft_update(
+    *, draft: ImportDraft, actor: Any, registry: dict[str, Any], version: int,
+    edit: Edit | None = None,
+) -> ImportDraft:
+    """Store the reviewed registry (same shape as the draft's), then apply ``edit``.
+
+    ``version`` is the one the page was opened at; an edit from an older page
+    (another tab, a double submit) raises StaleDraft instead of overwriting.
+    """
+    current = ImportDraft.objects.select_for_update().filter(pk=draft.pk)
+    if current.values_list("version", flat=True).first() != version:
+        raise StaleDraft
+    old = draft.registry
+    warnings = renumber_warnings(draft.warnings, old, registry)
+    if edit is not None:
+        registry, warnings = apply_edit(registry, warnings, edit)
+    draft.registry = registry
+    draft.warnings = warnings
+    draft.version += 1
+    draft.save(update_fields=["registry", "warnings", "version", "updated_at"])
+    audit_record(
+        actor=actor, action="import_draft.update", target=draft, orgunit=draft.issuer,
+        new={"version": draft.version, "edit": edit.name if edit else None,
+             "changes": compare_registries(old, registry)[:_AUDIT_CHANGES]},
+    )
+    return draft
+
+
+@transaction.atomic
+def draft_import(*, draft: ImportDraft, actor: Any) -> Resolution:
+    """All or nothing: a RegistryError leaves both the database and the draft as they were."""
+    resolution = registry_import(
+        doc=draft.registry, issuer=draft.issuer, actor=actor,
+        source_document=ContentFile(bytes(draft.source), name=Path(draft.filename).name),
+    )
+    audit_record(
+        actor=actor, action="import_draft.import", target=draft, orgunit=resolution.issuer,
+        new={"resolution": resolution.pk, "filename": draft.filename},
+    )
+    draft.delete()
+    return resolution
+
+
+@transaction.atomic
+def draft_delete(*, draft: ImportDraft, actor: Any) -> None:
+    audit_record(actor=actor, action="import_draft.delete", target=draft, orgunit=draft.issuer,
+                 old={"filename": draft.filename, "version": draft.version})
+    draft.delete()
+
+
+def registry_counts(registry: dict[str, Any]) -> dict[str, int]:
+    indicators = registry.get("indicators") or []
+    return {"indicators": len(indicators),
+            "targets": sum(len(i.get("targets") or []) for i in indicators)}
+
+
+# --- edits the review page makes besides typing ---------------------------------
+
+
+@dataclass(frozen=True)
+class Edit:
+    """Add or remove an item: ``Edit("remove_target", (3, 1))`` removes indicator 3's
+    second target (indices are positions in the lists, as the form numbers them)."""
+
+    name: str
+    at: tuple[int, ...] = ()
+
+
+def blank_target(registry: dict[str, Any]) -> dict[str, Any]:
+    term_end = (registry.get("resolution") or {}).get("term_end")
+    return {"label": "", "kind": "level", "comparator": ">=", "value": None, "upper": None,
+            "unit": "", "denominator": None, "year": term_end, "each_year": False}
+
+
+def _next_number(items: list[dict[str, Any]]) -> int:
+    numbers = [i["number"] for i in items if isinstance(i.get("number"), int)]
+    return max(numbers, default=0) + 1
+
+
+def _next_group_code(groups: list[dict[str, Any]]) -> str:
+    taken = {g.get("code") for g in groups}
+    return next((c for c in string.ascii_lowercase if c not in taken), str(len(groups) + 1))
+
+
+def apply_edit(
+    registry: dict[str, Any], warnings: list[dict[str, Any]], edit: Edit
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A copy of the registry with the item added or removed; an index out of range
+    (a stale page) changes nothing."""
+    doc = copy.deepcopy(registry)
+    indicators = doc.setdefault("indicators", [])
+    at = edit.at
+    try:
+        if edit.name == "add_target":
+            indicators[at[0]].setdefault("targets", []).append(blank_target(doc))
+        elif edit.name == "remove_target":
+            del indicators[at[0]]["targets"][at[1]]
+        elif edit.name == "add_indicator":
+            group = indicators[-1].get("group") if indicators else None
+            indicators.append({"number": _next_number(indicators), "group": group, "text": "",
+                               "targets": [blank_target(doc)]})
+        elif edit.name == "remove_indicator":
+            gone = indicators.pop(at[0]).get("number")
+            warnings = [w for w in warnings if w.get("indicator") is None
+                        or w.get("indicator") != gone]
+        elif edit.name == "add_group":
+            groups = doc.setdefault("groups", [])
+            groups.append({"code": _next_group_code(groups), "title": "", "declared_count": None})
+        elif edit.name == "remove_group":
+            code = doc["groups"].pop(at[0]).get("code")
+            for ind in indicators:
+                if ind.get("group") == code:
+                    ind["group"] = None
+        elif edit.name in ("add_breakthrough", "add_task"):
+            items = doc.setdefault(_LISTS[edit.name], [])
+            items.append({"number": _next_number(items), "title": ""})
+        elif edit.name in ("remove_breakthrough", "remove_task"):
+            del doc[_LISTS[edit.name]][at[0]]
+    except (IndexError, KeyError):
+        return registry, warnings
+    return doc, warnings
+
+
+_LISTS = {"add_breakthrough": "breakthroughs", "remove_breakthrough": "breakthroughs",
+          "add_task": "tasks", "remove_task": "tasks"}
+EDITS = ("add_target", "remove_target", "add_indicator", "remove_indicator", "add_group",
+         "remove_group", "add_breakthrough", "remove_breakthrough", "add_task", "remove_task")
+
+
+def renumber_warnings(
+    warnings: list[dict[str, Any]], old: dict[str, Any], new: dict[str, Any]
+) -> list[dict[str, Any]]:
+    """Warnings follow their indicator when the reviewer renumbers it.
+
+    ``old`` and ``new`` have the same indicators in the same places (the form
+    edits fields, not the list), so the n-th indicator's old number maps to its new one.
+    """
+    before = [i.get("number") for i in old.get("indicators") or []]
+    after = [i.get("number") for i in new.get("indicators") or []]
+    if len(before) != len(after):
+        return warnings
+    moved = {b: a for b, a in zip(before, after, strict=True) if b is not None}
+    return [{**w, "indicator": moved.get(w.get("indicator"), w.get("indicator"))}
+            if w.get("indicator") is not None else w for w in warnings]
