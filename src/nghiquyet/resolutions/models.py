@@ -232,7 +232,6 @@ class MainTask(models.Model):
         return f"({self.number}) {self.title[:80]}"
 
 
-from django.conf import settings  # noqa: E402  (appended with ImportDraft; may move to the top)
 
 
 class ImportDraft(models.Model):
