@@ -15,5 +15,6 @@ urlpatterns = [
     path("", include("nghiquyet.dashboards.urls")),
     path("", include("nghiquyet.reports.urls")),
     path("", include("nghiquyet.resolutions.urls")),
+    path("", include("nghiquyet.catalogue.urls")),
     path("", include("nghiquyet.web.urls")),
 ]

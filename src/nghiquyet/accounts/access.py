@@ -214,3 +214,39 @@ def get_value_for_viewer(user: Any, value_id: int) -> Any:
     if not can_view_orgunit(user, value.orgunit):
         raise PermissionDenied
     return value
+
+
+# --- reports (nghiquyet.reports) ---------------------------------------------------
+# A report on a resolution is made for its issuer or for any unit under it that the
+# user can see: a commune leader for the commune or one of its villages, a village
+# reporter for their own village only, a province supervisor for any of them. Units
+# outside the issuer's subtree have no figures for the resolution, so they are "not
+# found" rather than "forbidden".
+
+
+def report_units(user: Any, resolution: Resolution) -> QuerySet[OrgUnit]:
+    """Units the user may make a report for, on a resolution they can see."""
+    return visible_orgunits(user).filter(path__startswith=resolution.issuer.path)
+
+
+def get_report_unit_for_user(user: Any, resolution: Resolution, code: str) -> OrgUnit:
+    """404 when no unit with this code lies under the issuer, 403 when the user may not see it."""
+    unit = OrgUnit.objects.filter(code=code, path__startswith=resolution.issuer.path).first()
+    if unit is None:
+        raise Http404
+    if not can_view_orgunit(user, unit):
+        raise PermissionDenied
+    return unit
+
+
+# --- province comparison (nghiquyet.catalogue) -------------------------------------
+# Comparing communes puts every commune's figures side by side, so it is open to those
+# whose scope covers the whole province (its leaders, officers and supervisors) and to
+# system admins. A commune's own users are refused rather than shown a comparison of
+# one: their commune's dashboard already is that.
+
+
+def can_compare_communes(user: Any, province: OrgUnit) -> bool:
+    if is_system_admin(user):
+        return True
+    return any(role != Role.REPORTER and province.is_within(unit) for role, unit in scopes(user))

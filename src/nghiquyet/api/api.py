@@ -25,6 +25,7 @@ from nghiquyet.api.schemas import (
 )
 from nghiquyet.api.textimport_api import router as textimport_router
 from nghiquyet.api.values_api import router as values_router
+from nghiquyet.catalogue.api import router as catalogue_router
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.registry import RegistryError
 from nghiquyet.orgunits.models import OrgUnit
@@ -202,3 +203,4 @@ api.add_router("", values_router)
 api.add_router("", assessment_router)
 api.add_router("", reports_router)
 api.add_router("", textimport_router)
+api.add_router("", catalogue_router)

@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from nghiquyet.accounts.models import Role, RoleAssignment
+from nghiquyet.demo.province import load_demo_province
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 from nghiquyet.orgunits.services import orgunit_bulk_create, orgunit_create
 from nghiquyet.resolutions.models import DataSeries, Resolution
@@ -101,6 +102,7 @@ def load_demo() -> Resolution:
     _apply_series_levels(resolution)
     _create_users()
     load_demo_figures(resolution)
+    load_demo_province(province)
     return resolution
 
 

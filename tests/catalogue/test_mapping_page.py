@@ -1,0 +1,78 @@
+"""The review page: a leader over the commune changes mappings, others may only look."""
+
+import pytest
+from django.urls import reverse
+
+from nghiquyet.audit.models import AuditEvent
+from nghiquyet.catalogue.models import TargetMapping
+from nghiquyet.resolutions.models import Target
+
+
+def _url(resolution):
+    return reverse("catalogue:mapping", args=[resolution.pk])
+
+
+def _forest(resolution):
+    return Target.objects.get(indicator__resolution=resolution, indicator__number=4)
+
+
+@pytest.mark.django_db
+def test_anonymous_is_sent_to_login(client, resolution):
+    response = client.get(_url(resolution))
+    assert response.status_code == 302 and response["Location"].startswith(reverse("login"))
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("username", "status", "editable"), [
+    ("admin", 200, True), ("alice", 200, True), ("sam", 200, False), ("olga", 200, False),
+    ("charlie", 403, False), ("nobody", 403, False),
+])
+def test_who_may_see_and_change(client, users, compared, username, status, editable):
+    client.force_login(users[username])
+    response = client.get(_url(compared["seed"]))
+    assert response.status_code == status
+    if status == 200:
+        html = response.content.decode()
+        assert "Tỷ lệ hộ nghèo (%)" in html
+        assert ("<select" in html) is editable
+    posted = client.post(_url(compared["seed"]), {"action": "auto"})
+    assert posted.status_code == (302 if editable else 403)
+
+
+@pytest.mark.django_db
+def test_a_leader_changes_a_mapping(client, users, compared):
+    seed = compared["seed"]
+    client.force_login(users["alice"])
+    page = client.get(_url(seed)).content.decode()
+    assert f'name="t{_forest(seed).pk}"' in page
+    response = client.post(_url(seed), {f"t{_forest(seed).pk}": "none"})
+    assert response.status_code == 302
+    mapping = TargetMapping.objects.get(target=_forest(seed))
+    assert mapping.indicator is None and mapping.mapped_by == users["alice"]
+    assert AuditEvent.objects.filter(action="catalogue.mappings_update",
+                                     actor=users["alice"]).count() == 1
+    followed = client.get(_url(seed)).content.decode()
+    assert "Không thuộc danh mục chung" in followed
+
+
+@pytest.mark.django_db
+def test_a_bad_choice_is_refused_without_error(client, users, compared):
+    seed = compared["seed"]
+    client.force_login(users["alice"])
+    response = client.post(_url(seed), {f"t{_forest(seed).pk}": "khong-co-ma-nay"})
+    assert response.status_code == 400
+    assert "không hợp lệ" in response.content.decode()
+    assert TargetMapping.objects.get(target=_forest(seed)).indicator.code == "che-phu-rung"
+
+
+@pytest.mark.django_db
+def test_unknown_resolution_is_404(client, users, catalogue):
+    client.force_login(users["admin"])
+    assert client.get(reverse("catalogue:mapping", args=[999])).status_code == 404
+
+
+@pytest.mark.django_db
+def test_the_catalogue_page_lists_entries(client, users, catalogue):
+    client.force_login(users["bob"])
+    html = client.get(reverse("catalogue:index")).content.decode()
+    assert "Tỷ lệ hộ nghèo (%)" in html and "Xây dựng Đảng và hệ thống chính trị" in html
