@@ -141,7 +141,7 @@ class ReportGroup:
 class ReportData:
     """Everything one report (Word, Excel annex, PDF) prints."""
 
-    superior_organ: str  # "ĐẢNG BỘ TỈNH SƠN LA"
+    superior_organ: str  # "ĐẢNG BỘ TỈNH SƠN LA"; "" where there is none (a Tỉnh ủy)
     issuing_organ: str  # "ĐẢNG ỦY XÃ PHIÊNG KHOÀI"
     issuing_organ_text: str  # the same organ in running text: "Đảng ủy xã Phiêng Khoài"
     number_code: str  # "-BC/ĐU" (number left blank to be filled in) or "12-BC/ĐU"
@@ -157,6 +157,10 @@ class ReportData:
     signer_titles: Sequence[str]  # ("T/M ĐẢNG ỦY", "BÍ THƯ")
     signer_name: str
     illustrative: bool = False  # demo figures: every output says so visibly
+    # Short sentences about the figures themselves ("some are not approved yet"),
+    # printed under the title and with the annex's notes, so that a reader of the
+    # paper copy knows what the numbers stand on.
+    notes: Sequence[str] = ()
 
     def indicators(self) -> Iterator[ReportIndicator]:
         for group in self.groups:

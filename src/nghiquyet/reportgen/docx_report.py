@@ -194,8 +194,9 @@ def _header_block(doc: DocxDocument, data: ReportData) -> None:
     xml.set_cell_margins(table, left=Mm(0), right=Mm(0))
     organ, party = table.rows[0].cells
     number, dated = table.rows[1].cells
-    _cell_line(organ, data.superior_organ.upper(), first=True)
-    _cell_line(organ, data.issuing_organ.upper(), bold=True)
+    if data.superior_organ:
+        _cell_line(organ, data.superior_organ.upper(), first=True)
+    _cell_line(organ, data.issuing_organ.upper(), first=not data.superior_organ, bold=True)
     _cell_line(organ, "*")
     _cell_line(
         party, _("ĐẢNG CỘNG SẢN VIỆT NAM"), first=True, bold=True, underline=True, size=Pt(15)
@@ -235,6 +236,9 @@ def _title_block(doc: DocxDocument, data: ReportData) -> None:
         note = _centred(doc, illustrative_note(), bold=True, italic=True, size=Pt(12))
         note.runs[0].font.color.rgb = ILLUSTRATIVE_COLOUR
         note.paragraph_format.space_before = Pt(6)
+    for line in data.notes:
+        note = _centred(doc, line, italic=True, size=Pt(12))
+        note.paragraph_format.space_before = Pt(3)
 
 
 def _centred(
@@ -397,10 +401,13 @@ def _annex(doc: DocxDocument, data: ReportData, *, charts: bool) -> None:
     doc.add_paragraph()
     _annex_table(doc, data, _content_width(section))
     notes = doc.add_paragraph(
-        _(
-            "Ghi chú: (*) số liệu ước thực hiện; ô để trống: chưa có số liệu. "
-            "Đánh giá của chỉ tiêu gồm nhiều mục tiêu là đánh giá thấp nhất trong các mục tiêu."
-        ),
+        " ".join([
+            _(
+                "Ghi chú: (*) số liệu ước thực hiện; ô để trống: chưa có số liệu. "
+                "Đánh giá của chỉ tiêu gồm nhiều mục tiêu là đánh giá thấp nhất trong các mục tiêu."
+            ),
+            *data.notes,
+        ]),
         style=TABLE_STYLE,
     )
     notes.runs[0].italic = True

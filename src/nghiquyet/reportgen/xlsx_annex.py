@@ -64,8 +64,8 @@ def build_xlsx(data: ReportData) -> bytes:
     _title_rows(sheet, data, columns.last)
     _header_rows(sheet, data, columns)
     last_row = _data_rows(sheet, data, columns)
-    _footnote(sheet, last_row + 2)
-    _layout(sheet, columns, last_row)
+    _footnote(sheet, last_row + 2, data.notes)
+    _layout(sheet, columns, last_row + len(data.notes))  # the notes print under the table
     _notes_sheet(workbook.create_sheet(_("Ghi chú")), data)
     workbook.properties.title = _("Biểu tổng hợp kết quả thực hiện các chỉ tiêu")
     workbook.properties.creator = data.issuing_organ_text
@@ -160,9 +160,10 @@ def _literal(text: str) -> str:
 
 def _title_rows(sheet: Worksheet, data: ReportData, last: int) -> None:
     left_end, right_start = 3, max(last - 4, 5)
-    _merged(sheet, 1, 1, left_end, data.superior_organ.upper())
-    _merged(sheet, 2, 1, left_end, data.issuing_organ.upper(), bold=True)
-    _merged(sheet, 3, 1, left_end, "*")
+    organs = [(data.superior_organ.upper(), False)] if data.superior_organ else []
+    organs += [(data.issuing_organ.upper(), True), ("*", False)]
+    for row, (text, bold) in enumerate(organs, start=1):
+        _merged(sheet, row, 1, left_end, text, bold=bold)
     _merged(sheet, 1, right_start, last, _("ĐẢNG CỘNG SẢN VIỆT NAM"), bold=True, underline=True)
     _merged(sheet, 2, right_start, last, date_line(data.place, data.report_date), italic=True)
     title = _("BIỂU TỔNG HỢP KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU CHỦ YẾU {period}").format(
@@ -393,16 +394,17 @@ def _blank_row(sheet: Worksheet, row: int, columns: _Columns, style: str) -> Non
         sheet.cell(row=row, column=column).style = style
 
 
-def _footnote(sheet: Worksheet, row: int) -> None:
-    cell = sheet.cell(
-        row=row,
-        column=1,
-        value=_(
+def _footnote(sheet: Worksheet, row: int, notes: Sequence[str]) -> None:
+    lines = [
+        _(
             "Ghi chú: (*) số liệu ước thực hiện; ô để trống: chưa có số liệu. "
             'Cách đánh giá: xem trang tính "Ghi chú".'
         ),
-    )
-    cell.font = Font(name=FONT, size=SIZE, italic=True)
+        *notes,
+    ]
+    for offset, line in enumerate(lines):
+        cell = sheet.cell(row=row + offset, column=1, value=line)
+        cell.font = Font(name=FONT, size=SIZE, italic=True)
 
 
 # --- page setup ---------------------------------------------------------------------
@@ -482,6 +484,7 @@ def _method_lines(data: ReportData) -> Sequence[str]:
             "Việt hiển thị 1.234,5."
         ),
     ]
+    lines[1:1] = data.notes
     if data.illustrative:
         lines.insert(0, illustrative_note())
     return lines
