@@ -164,3 +164,14 @@ def test_api_assessment(client, demo):
     village = client.get(f"/api/v1/resolutions/{demo.pk}/assessment?year=2026&orgunit=SL-PK-B01")
     assert village.status_code == 200
     assert client.get(f"/api/v1/resolutions/{demo.pk}/assessment?year=2099").status_code == 400
+
+
+@pytest.mark.django_db
+def test_a_total_missing_villages_is_not_judged_as_a_decline(demo, capsys):
+    # Approved figures only: in 2026 a third of the villages' grain is approved, so the
+    # commune's total would read as a collapse. It is shown but left out of the judgement.
+    call_command("assess", str(demo.pk), "--year", "2026", "--json", "--approved-only")
+    grain = json.loads(capsys.readouterr().out)["targets"][2]
+    assert grain["series"] == "2.1"
+    assert grain["status"] == "no_data"
+    assert grain["latest_year"] == 2025

@@ -87,3 +87,25 @@ def test_ratio_stays_within_the_villages_range(parts):
     value = roll_up(TREE, cells, rule("ratio_of_sums", "ratio", True), 1, [2026])[1][2026].value
     rates = [D(a) / D(b) * 100 for a, b in parts]
     assert min(rates) - D("1e-9") <= value <= max(rates) + D("1e-9")
+
+
+def test_a_sum_missing_some_villages_is_partial():
+    out = roll_up(TREE, [Cell(4, "2026", D(5))], rule("sum"), 2, [2026])
+    assert out[2][2026].value == 5 and out[2][2026].partial
+    full = roll_up(TREE, [Cell(4, "2026", D(5)), Cell(5, "2026", D(1))], rule("sum"), 2, [2026])
+    assert not full[2][2026].partial
+
+
+def test_a_ratio_from_some_villages_is_not_partial():
+    out = roll_up(TREE, [Cell(4, "2026", None, D(1), D(10))],
+                  rule("ratio_of_sums", "ratio", True), 2, [2026])
+    assert out[2][2026].value == 10 and not out[2][2026].partial
+
+
+def test_first_half_of_a_flow_is_partial():
+    cells = yearly_cells([Cell(4, "2026H1", D(40))], "sum")
+    assert cells[(4, 2026)].partial
+    both = yearly_cells([Cell(4, "2026H1", D(40)), Cell(4, "2026H2", D(60))], "sum")
+    assert not both[(4, 2026)].partial
+    rate = yearly_cells([Cell(4, "2026H1", D(40))], "last")
+    assert not rate[(4, 2026)].partial

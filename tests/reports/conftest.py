@@ -80,7 +80,7 @@ def _expected(resolution: Any, unit: Any, approved_only: bool) -> list[Expected]
             rows.append(Expected(
                 number=f"{number}.{index + 1}" if many else str(number),
                 label=t.target.label or indicator.indicator.text,
-                baseline=_round(t.series.get(2025)), actual=_round(t.series.get(2026)),
+                baseline=_round(t.series.get(2025)), actual=_round(_shown(t, 2026)),
                 estimate=2026 in t.estimate_years, status_label=t.status.label,
                 denominator=_round(t.target.denominator),
             ))
@@ -96,6 +96,14 @@ def _approved_grain_2026(resolution: Any) -> float:
     total = DataValue.objects.filter(series__resolution=resolution, series__code="2.1",
                                      period="2026", status="approved").aggregate(Sum("value"))
     return float(total["value__sum"])
+
+
+def _shown(t: Any, year: int) -> Any:
+    """The judged figure, or a partial total the report prints for information."""
+    if year in t.series:
+        return t.series[year]
+    figure = t.figures.get(year)
+    return figure.value if figure is not None and figure.partial else None
 
 
 def _round(value: Any) -> float | None:

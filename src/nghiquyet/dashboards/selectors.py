@@ -102,7 +102,11 @@ class ResolutionAssessment:
 
 def judged_series(target: Target, figures: SubtreeFigures, unit_id: int | None = None
                   ) -> dict[int, Decimal]:
-    return figures.yearly(target.series_id, unit_id)
+    """Year -> value the target is judged on. A partial figure (a total missing some
+    villages, a year's flow with only its first half) would read as a decline: it is
+    shown on the pages but left out of the judgement."""
+    return {y: f.value for y, f in figures.of(target.series_id, unit_id).items()
+            if f.value is not None and not f.partial}
 
 
 def assess_resolution(

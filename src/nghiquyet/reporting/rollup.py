@@ -28,6 +28,7 @@ class Cell:
     denominator: Decimal | None = None
     is_estimate: bool = False
     status: str = "draft"
+    partial: bool = False  # a year summed from some of its half-years or quarters only
 
 
 @dataclass(frozen=True)
@@ -51,6 +52,9 @@ class Figure:
     statuses: dict[str, int] = field(default_factory=dict)
     leaf: bool = False  # the unit is of the type that reports the series
     computed_value: Decimal | None = None  # the sub-units' total beside a direct figure
+    # An undercount, not to be judged: a sum or a count of "yes" missing some sub-units,
+    # or a yearly flow built from only part of the year.
+    partial: bool = False
 
     @property
     def complete(self) -> bool:
@@ -89,6 +93,9 @@ def yearly_cells(cells: Iterable[Cell], subyear: str) -> dict[tuple[int, int], C
             continue
         parts = sorted(group, key=lambda c: _period_order(c.period))
         if subyear == "sum":
+            kinds = {c.period[4] for c in parts}
+            whole_year = ("H" in kinds and len({c.period for c in parts if c.period[4] == "H"}) == 2) \
+                or ("Q" in kinds and len({c.period for c in parts if c.period[4] == "Q"}) == 4)
             out[key] = Cell(
                 unit_id=key[0], period=str(key[1]),
                 value=_sum(c.value for c in parts),
@@ -96,6 +103,7 @@ def yearly_cells(cells: Iterable[Cell], subyear: str) -> dict[tuple[int, int], C
                 denominator=_sum(c.denominator for c in parts),
                 is_estimate=True,  # a year built from its parts is provisional
                 status=_weakest(c.status for c in parts),
+                partial=not whole_year,
             )
         else:
             last = parts[-1]
@@ -177,7 +185,7 @@ def _direct_figure(cell: Cell, rule: SeriesRule) -> Figure:
     return Figure(
         value=cell_value(cell, rule), source="direct", numerator=cell.numerator,
         denominator=cell.denominator, reported=1, expected=1, is_estimate=cell.is_estimate,
-        statuses={cell.status: 1},
+        statuses={cell.status: 1}, partial=cell.partial,
     )
 
 
@@ -194,6 +202,8 @@ def _aggregate(kids: list[Figure], rule: SeriesRule) -> Figure:
                     is_estimate=any(k.is_estimate for k in present))
     if not present:
         return figure
+    if rule.aggregation in ("sum", "count_yes"):
+        figure.partial = leaf_reported < leaf_expected or any(k.partial for k in present)
     if rule.aggregation == "ratio_of_sums":
         parts = [k for k in present if k.numerator is not None and k.denominator]
         if parts:

@@ -138,6 +138,7 @@ def _target(at: AssessedTarget, reading: _Reading, indicator_text: str,
             assessed: ResolutionAssessment, period: ReportPeriod) -> ReportTarget:
     target, result = at.target, reading.assessment
     years = range(assessed.resolution.term_start + 1, period.as_of + 1)
+    shown = _shown(reading)
     latest = result.observed if target.kind == "cumulative" else result.latest_value
     latest = _round(latest)
     target_value = None if target.comparator == "between" else float(target.value)
@@ -149,17 +150,17 @@ def _target(at: AssessedTarget, reading: _Reading, indicator_text: str,
         status=result.status,
         status_label=Status(result.status).label,
         explanation=" ".join([_sentence(result.explanation), *reading.notes,
-                              *_coverage(reading, result.latest_year)]).strip(),
+                              *_coverage(reading, max(shown, default=None), _unit(at))]).strip(),
         kind=target.kind,
         comparator=target.comparator,
         target_value=target_value,
         denominator=None if target.denominator is None else float(target.denominator),
         each_year=target.each_year,
-        baseline=_round(reading.series.get(assessed.resolution.term_start)),
-        actuals={year: _round(reading.series.get(year)) for year in years},
+        baseline=_round(shown.get(assessed.resolution.term_start)),
+        actuals={year: _round(shown.get(year)) for year in years},
         estimate_years=frozenset(y for y in years
                                  if y in reading.figures and reading.figures[y].is_estimate
-                                 and reading.series.get(y) is not None),
+                                 and shown.get(y) is not None),
         latest=latest,
         latest_year=result.latest_year if latest is not None else None,
         percent_of_target=_percent(target.kind, target.comparator, latest, target_value),
@@ -195,15 +196,28 @@ def _sentence(text: str) -> str:
     return (text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else ""
 
 
-def _coverage(reading: _Reading, year: int | None) -> list[str]:
+def _shown(reading: _Reading) -> dict[int, Decimal]:
+    """The figures the annex prints: those judged, plus partial totals for information."""
+    partial = {y: f.value for y, f in reading.figures.items()
+               if f.partial and f.value is not None}
+    return {**partial, **reading.series}
+
+
+def _coverage(reading: _Reading, year: int | None, unit: str = "") -> list[str]:
     """A figure added up from sub-units that have not all reported is partial: say so."""
     figure = reading.figures.get(year) if year is not None else None
     if figure is None or figure.source != "computed" or not figure.expected:
         return []
     if figure.reported >= figure.expected:
         return []
-    return [_("Số liệu năm {year} mới tổng hợp từ {reported}/{expected} đơn vị.").format(
-        year=year, reported=figure.reported, expected=figure.expected)]
+    text = _("Số liệu năm {year} mới tổng hợp từ {reported}/{expected} đơn vị.")
+    if figure.partial and figure.value is not None:
+        text = _("Số liệu năm {year} mới tổng hợp từ {reported}/{expected} đơn vị "
+                 "({value}), chưa dùng để đánh giá.")
+    value = format_number(figure.value) + (f" {unit}" if unit else "") \
+        if figure.value is not None else ""
+    return [text.format(year=year, reported=figure.reported, expected=figure.expected,
+                        value=value)]
 
 
 # --- what a target reads --------------------------------------------------------------
