@@ -33,6 +33,9 @@ class Target:
     denominator: float | None
     year: int
     each_year: bool
+    # Optional, beyond the registry format: the unit of the quantity a growth rate is
+    # judged on ("triệu đồng"), so its explanation can name it.
+    series_unit: str = ""
 
     @property
     def is_yes_no(self) -> bool:
@@ -42,7 +45,7 @@ class Target:
     def level_unit(self) -> str:
         """The unit of the series: an annual change in "điểm %" moves a level in "%"."""
         if self.kind == "growth_rate":
-            return ""  # the target is a rate; the level's own unit is not in the registry
+            return self.series_unit  # the target is a rate; the level's unit comes apart
         if self.unit == PERCENT_POINT_UNIT:
             return PERCENT_UNIT
         return self.unit
@@ -109,6 +112,7 @@ def parse_target(raw: Mapping[str, object]) -> Target:
         denominator=to_number(raw.get("denominator")),
         year=year,
         each_year=bool(raw.get("each_year")),
+        series_unit=str(raw.get("series_unit") or "").strip(),
     )
 
 

@@ -126,8 +126,9 @@ def assess_resolution(
             series = judged_series(t, figures, unit.pk)
             assessed.append(AssessedTarget(
                 target=t,
-                assessment=assess_target(t.as_registry_dict(), series,
-                                         term_start=resolution.term_start, as_of=as_of),
+                assessment=assess_target({**t.as_registry_dict(), "series_unit": t.series.unit},
+                                         series, term_start=resolution.term_start,
+                                         as_of=as_of),
                 series=series, figures=figures.of(t.series_id, unit.pk)))
         blocks.setdefault(ind.group_id, AssessedGroup(None)).indicators.append(
             AssessedIndicator(ind, assessed))
