@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand
 
+from nghiquyet.accounts.models import Role
 from nghiquyet.demo.services import DEMO_PASSWORD, DEMO_USERS, demo_loaded, load_demo
 from nghiquyet.lib.i18n import gettext as _
 
@@ -22,4 +23,4 @@ class Command(BaseCommand):
             )
         self.stdout.write(_("Tài khoản minh họa (mật khẩu chung: %(pw)s):") % {"pw": DEMO_PASSWORD})
         for demo in DEMO_USERS:
-            self.stdout.write(f"  {demo.username:<10} {demo.full_name} — {demo.role}")
+            self.stdout.write(f"  {demo.username:<10} {demo.full_name} — {Role(demo.role).label}")
