@@ -44,12 +44,16 @@ def test_builder_makes_the_province_it_says(tiny):
 
 @pytest.mark.django_db
 def test_sql_baseline_gives_the_selectors_numbers(tiny):
-    cases = scenarios(None, tiny, as_of=2026)
-    assert [c.name[:3] for c in cases] == ["(b)", "(b'", "(c)"]
+    # As of the last year, where some totals are partial (shown, not judged).
+    cases = scenarios(None, tiny, as_of=YEARS[-1])
+    assert [c.name[:3] for c in cases] == ["(b)", "(b'", "(b″", "(c)"]
     for case in cases:
         cells, assessments = check_scenario(case)
         assert cells > 0
         assert len(assessments) == len(case.pairs)
+    partial = [f for ra in check_scenario(cases[0])[1] for per_unit in ra.figures.figures.values()
+               for f in per_unit[ra.unit.pk].values() if f.partial]
+    assert partial, "the tiny province should exercise the partial-total rule"
 
 
 @pytest.mark.django_db

@@ -59,3 +59,23 @@ def test_leader_approves_and_history_shows_every_step(browser, live_server, demo
     assert page.locator(".explain-print").first.is_visible()
     shoot(page, f"dashboard-print-{size}")
     page.context.close()
+
+
+def test_excel_upload_streams_its_progress(browser, live_server, demo, tmp_path):
+    from nghiquyet.reporting.interchange import write_csv
+    from nghiquyet.reporting.models import DataValue
+
+    rows = [{"target": "2.1", "orgunit": "SL-PK-B01", "period": "2026", "value": "1.777"},
+            {"target": "2.2", "orgunit": "SL-PK-B01", "period": "2026", "value": "4.000"}]
+    path = tmp_path / "so-lieu.csv"
+    path.write_bytes(write_csv(rows))
+    page = login(browser, live_server, "truongban", PHONE)
+    page.goto(f"{live_server.url}/resolutions/{demo.pk}/exchange/")
+    assert_fits(page)
+    page.set_input_files("#upload-form input[type=file]", str(path))
+    page.click("#upload-form button[type=submit]")
+    page.get_by_text("Đã nhập 2 số liệu").wait_for(timeout=15_000)
+    shoot(page, "exchange-phone-imported")
+    assert DataValue.objects.get(series__code="2.1", orgunit__code="SL-PK-B01",
+                                 period="2026").value == 1777
+    page.context.close()

@@ -193,3 +193,23 @@ def test_cli_import_and_export(tmp_path, assigned, series, tree, resolution, cap
         call_command("import_values", str(bad), "--resolution", str(resolution.pk), "--user", "bob")
     with pytest.raises(CommandError, match="Không có người dùng"):
         call_command("import_values", str(good), "--resolution", str(resolution.pk), "--user", "x")
+
+
+@pytest.mark.django_db
+def test_streamed_upload_shows_progress_then_the_result(client, assigned, series, tree, resolution):
+    client.force_login(assigned["olga"])
+    url = reverse("reporting:exchange_upload", args=[resolution.pk])
+    rows = [{"target": "2.1", "orgunit": code, "period": "2026", "value": "12"}
+            for code in ("SL-PK-B01", "SL-PK-B02")]
+    response = client.post(url, {"file": SimpleUploadedFile("a.csv", write_csv(rows))},
+                           HTTP_X_PROGRESS_STREAM="1")
+    body = b"".join(response.streaming_content).decode()
+    progress, _, page = body.partition("DONE\n")
+    assert progress.splitlines() == ["P 2 2"]
+    assert "Đã nhập 2 số liệu" in page
+    bad = [{"target": "2.1", "orgunit": "SL-PK-B01", "period": "2026", "value": "-1"}]
+    response = client.post(url, {"file": SimpleUploadedFile("b.csv", write_csv(bad))},
+                           HTTP_X_PROGRESS_STREAM="1")
+    progress, _, page = b"".join(response.streaming_content).decode().partition("DONE\n")
+    assert progress == "" and "chưa lưu dòng nào" in page
+    assert DataValue.objects.filter(value=-1).count() == 0

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Generator
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,9 +98,27 @@ def values_import(
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import every row or none. Errors name sheet, row and column."""
+    steps = values_import_steps(actor=actor, resolution=resolution, read=read)
+    while True:
+        try:
+            done, total = next(steps)
+        except StopIteration as finished:
+            return finished.value  # type: ignore[no-any-return]
+        if progress:
+            progress(done, total)
+
+
+def values_import_steps(
+    *, actor: Any, resolution: Resolution, read: ReadResult,
+) -> Generator[tuple[int, int], None, ImportReport]:
+    """The import, one saved row at a time: yields (done, total), returns the report.
+
+    A generator so the web page can stream its progress; the whole import is one
+    transaction, which the caller must run to the end in one thread.
+    """
     errors = list(read.errors)
     series = {s.code: s for s in DataSeries.objects.filter(resolution=resolution)
-              .select_related("resolution")}
+              .select_related("resolution__issuer")}
     units = {u.code: u for u in OrgUnit.objects.filter(
         code__in={r.orgunit for r in read.rows})}
     seen: set[tuple[str, str, str]] = set()
@@ -131,8 +149,7 @@ def values_import(
                 errors.append(RowError(row.sheet, row.row, "", str(exc)))
                 continue
             warnings += [f"{where}: {w.message}" for w in result.warnings]
-            if progress:
-                progress(i, len(planned))
+            yield i, len(planned)
         if errors:
             # Leaving the atomic block with an exception rolls every row back.
             raise ImportRefused(errors)

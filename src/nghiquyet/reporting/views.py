@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_GET, require_POST
@@ -284,6 +284,8 @@ def exchange_upload(request: HttpRequest, resolution_id: int) -> HttpResponse:
     elif upload.size and upload.size > settings.NGHIQUYET_MAX_UPLOAD_BYTES:
         ctx["errors"] = [_("Tệp %(file)s lớn quá giới hạn %(mb)d MB.") % {
             "file": upload.name, "mb": settings.NGHIQUYET_MAX_UPLOAD_BYTES // (1024 * 1024)}]
+    elif request.headers.get("X-Progress-Stream") == "1":
+        return _streamed_import(request, resolution, ctx, upload)
     else:
         try:
             read = read_values_file(upload.name or "", upload.read(),
@@ -298,3 +300,38 @@ def exchange_upload(request: HttpRequest, resolution_id: int) -> HttpResponse:
             ctx["report"] = report
             status = 200
     return render(request, "reporting/exchange.html", ctx, status=status)
+
+
+def _streamed_import(request: HttpRequest, resolution: Resolution, ctx: dict[str, Any],
+                     upload: Any) -> StreamingHttpResponse:
+    """The upload page's script asks for this: progress lines ("P done total"), then
+    "DONE" and the result page. The import is one transaction, run to its end here."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+
+    from nghiquyet.reporting.exchange import ImportRefused, values_import_steps
+    from nghiquyet.reporting.interchange import FileRefused, read_values_file
+
+    data, name = upload.read(), upload.name or ""
+
+    def body() -> Any:
+        try:
+            read = read_values_file(name, data, settings.NGHIQUYET_MAX_UPLOAD_BYTES)
+            steps = values_import_steps(actor=request.user, resolution=resolution, read=read)
+            while True:
+                try:
+                    done, total = next(steps)
+                except StopIteration as finished:
+                    ctx["report"] = finished.value
+                    break
+                if done == total or done % 10 == 0:
+                    yield f"P {done} {total}\n"
+        except FileRefused as exc:
+            ctx["errors"] = [str(exc)]
+        except ImportRefused as exc:
+            ctx["errors"] = [str(e) for e in exc.errors]
+            ctx["refused_file"] = name
+        yield "DONE\n"
+        yield render_to_string("reporting/exchange.html", ctx, request=request)
+
+    return StreamingHttpResponse(body(), content_type="text/plain; charset=utf-8")
