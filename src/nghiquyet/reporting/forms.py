@@ -1,32 +1,15 @@
 from __future__ import annotations
 
-from decimal import Decimal
 from typing import Any
 
 from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
-from nghiquyet.lib.vnformat import parse_number
+from nghiquyet.web.fields import VietnameseNumberField
 
 EVIDENCE_TYPES = {".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", ".xls"}
 EVIDENCE_MAX_BYTES = 5 * 1024 * 1024
-
-
-class VietnameseDecimalField(forms.CharField):
-    """A number typed the Vietnamese way: 49.305 or 71,4 (plain 1234 too)."""
-
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
-        text = super().to_python(value)
-        if text in (None, ""):
-            return None
-        try:
-            return parse_number(text)
-        except ValueError as exc:
-            raise forms.ValidationError(
-                _("“%(text)s” không phải số. Viết kiểu Việt Nam: 1.234,5 (dấu chấm ngăn nghìn, "
-                  "dấu phẩy thập phân)."), params={"text": text}
-            ) from exc
 
 
 class ValueEntryForm(forms.Form):
@@ -34,9 +17,9 @@ class ValueEntryForm(forms.Form):
     unit = forms.CharField(widget=forms.HiddenInput)
     period = forms.CharField(widget=forms.HiddenInput)
     version = forms.IntegerField(widget=forms.HiddenInput, min_value=0)
-    value = VietnameseDecimalField(required=False, label=_("Giá trị"))
-    numerator = VietnameseDecimalField(required=False, label=_("Tử số"))
-    denominator = VietnameseDecimalField(required=False, label=_("Mẫu số"))
+    value = VietnameseNumberField(required=False, label=_("Giá trị"))
+    numerator = VietnameseNumberField(required=False, label=_("Tử số"))
+    denominator = VietnameseNumberField(required=False, label=_("Mẫu số"))
     is_estimate = forms.BooleanField(required=False, label=_("Ước thực hiện"))
     note = forms.CharField(required=False, max_length=2000, label=_("Nguồn, ghi chú"))
     evidence = forms.FileField(required=False, label=_("Minh chứng"))

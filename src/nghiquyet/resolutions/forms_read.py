@@ -29,6 +29,7 @@ from nghiquyet.resolutions.import_drafts import (
 )
 from nghiquyet.resolutions.models import Comparator, TargetKind
 from nghiquyet.textimport import ReadError
+from nghiquyet.web.fields import VietnameseNumberField
 
 # --- upload ---------------------------------------------------------------------------
 
@@ -88,24 +89,6 @@ def vn_plain(value: Any) -> str:
     dec = Decimal(str(value)).normalize()
     places = max(0, -int(dec.as_tuple().exponent))
     return format_number(dec, places)
-
-
-class VietnameseNumberField(forms.CharField):
-    """A number typed the Vietnamese way: 49.305 or 71,4 (plain 1234 too)."""
-
-    widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
-
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
-        text = super().to_python(value)
-        if text in (None, ""):
-            return None
-        try:
-            return parse_number(text)
-        except ValueError as exc:
-            raise forms.ValidationError(
-                _("“%(text)s” không phải số. Viết kiểu Việt Nam: 49.305 (dấu chấm ngăn nghìn), "
-                  "71,4 (dấu phẩy thập phân)."), params={"text": text}
-            ) from exc
 
 
 def _int_field(**attrs: Any) -> forms.IntegerField:

@@ -10,16 +10,7 @@ import math
 from dataclasses import dataclass
 from typing import Any
 
-COMPARED_FIELDS = (
-    "kind",
-    "comparator",
-    "value",
-    "upper",
-    "unit",
-    "denominator",
-    "year",
-    "each_year",
-)
+from nghiquyet.lib.registry import COMPARED_TARGET_FIELDS as COMPARED_FIELDS
 
 
 @dataclass(frozen=True)
