@@ -8,7 +8,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
-from ninja import File, NinjaAPI, Router, UploadedFile
+from ninja import File, NinjaAPI, Router, Status, UploadedFile
 from ninja.errors import AuthenticationError, ValidationError
 
 from nghiquyet.accounts import access
@@ -139,23 +139,23 @@ def export_registry(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
 @resolutions.post("/import", response={201: ResolutionOut, 400: ErrorOut, 403: ErrorOut})
 def import_registry(
     request: HttpRequest, file: File[UploadedFile], orgunit: str | None = None
-) -> tuple[int, dict[str, Any]]:
+) -> Status[Any]:
     """Upload a ``nghiquyet.registry/1`` JSON file (multipart field ``file``)."""
     issuer = None
     if orgunit:
         issuer = OrgUnit.objects.filter(code=orgunit).first()
         if issuer is None:
-            return 400, {"detail": _("Không có đơn vị mã “%(code)s”.") % {"code": orgunit}}
+            return Status(400, {"detail": _("Không có đơn vị mã “%(code)s”.") % {"code": orgunit}})
     if not access.can_import_any(request.user) or (
         issuer is not None and not access.can_manage_registry(request.user, issuer)
     ):
         raise PermissionDenied
     if file.size is not None and file.size > settings.NGHIQUYET_MAX_UPLOAD_BYTES:
-        return 400, {"detail": _("Tệp lớn quá giới hạn cho phép.")}
+        return Status(400, {"detail": _("Tệp lớn quá giới hạn cho phép.")})
     try:
         doc = json.loads(file.read().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
-        return 400, {"detail": _("Tệp %(file)s không phải JSON UTF-8 hợp lệ.") % {"file": file.name}}
+        return Status(400, {"detail": _("Tệp %(file)s không phải JSON UTF-8 hợp lệ.") % {"file": file.name}})
     # Without an explicit unit only a system admin may let the import find or
     # create the issuer from the names in the document.
     if issuer is None and not access.is_system_admin(request.user):
@@ -163,11 +163,11 @@ def import_registry(
     try:
         resolution = registry_import(doc=doc, issuer=issuer, actor=request.user)
     except RegistryError as exc:
-        return 400, {
+        return Status(400, {
             "detail": _("Tệp không hợp lệ, chưa lưu gì."),
             "errors": [{"path": e.path, "message": e.message} for e in exc.errors],
-        }
-    return 201, _resolution_out(resolution)
+        })
+    return Status(201, _resolution_out(resolution))
 
 
 orgunits = Router(tags=["Đơn vị"])

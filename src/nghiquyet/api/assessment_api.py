@@ -6,12 +6,13 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 
 from nghiquyet.accounts import access
 from nghiquyet.api.schemas import ErrorOut
 from nghiquyet.dashboards.management.commands.assess import target_row
 from nghiquyet.dashboards.selectors import assess_resolution
+from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits.models import OrgUnit
 
 router = Router(tags=["Đánh giá"])
@@ -55,7 +56,7 @@ def assessment(request: HttpRequest, resolution_id: int, year: int | None = None
             raise PermissionDenied
     year = year or resolution.term_end
     if not resolution.term_start <= year <= resolution.term_end:
-        return 400, {"detail": "Năm đánh giá nằm ngoài nhiệm kỳ."}
+        return Status(400, {"detail": _("Năm đánh giá nằm ngoài nhiệm kỳ.")})
     ra = assess_resolution(resolution, unit, year, approved_only=approved_only)
     return {"resolution": resolution.pk, "orgunit": unit.code, "year": year,
             "summary": ra.counts.summary,

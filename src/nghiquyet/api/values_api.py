@@ -7,7 +7,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from nghiquyet.accounts import access
 from nghiquyet.api.schemas import DecisionIn, ErrorOut, FigureOut, ValueIn, ValueOut, ValueSaved
@@ -86,41 +86,41 @@ def list_figures(request: HttpRequest, resolution_id: int, orgunit: str | None =
 
 
 @router.post("/resolutions/{int:resolution_id}/values", response={200: ValueSaved, 201: ValueSaved, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut})
-def save_value(request: HttpRequest, resolution_id: int, payload: ValueIn) -> tuple[int, dict[str, Any]]:
+def save_value(request: HttpRequest, resolution_id: int, payload: ValueIn) -> Status[Any]:
     resolution = access.get_resolution_for_user(request.user, resolution_id)
     series = DataSeries.objects.filter(resolution=resolution, code=payload.series_code).select_related(
         "resolution").first()
     unit = OrgUnit.objects.filter(code=payload.orgunit).first()
     if series is None or unit is None:
-        return 400, {"detail": _("Không có mục tiêu hoặc đơn vị đã nêu."), "errors": [
-            {"path": "series_code" if series is None else "orgunit", "message": _("không tồn tại")}]}
+        return Status(400, {"detail": _("Không có mục tiêu hoặc đơn vị đã nêu."), "errors": [
+            {"path": "series_code" if series is None else "orgunit", "message": _("không tồn tại")}]})
     if not access.can_enter_value(request.user, series, unit):
         raise PermissionDenied
     try:
         period = parse_period(payload.period)
         values = {k: _number(getattr(payload, k), k) for k in ("value", "numerator", "denominator")}
     except ValueError as exc:
-        return 400, {"detail": str(exc), "errors": [{"path": "period", "message": str(exc)}]}
+        return Status(400, {"detail": str(exc), "errors": [{"path": "period", "message": str(exc)}]})
     except _Bad as exc:
-        return 400, {"detail": _("Dữ liệu không hợp lệ."), "errors": exc.errors}
+        return Status(400, {"detail": _("Dữ liệu không hợp lệ."), "errors": exc.errors})
     try:
         result = services.value_save(
             actor=request.user, series=series, orgunit=unit, period=period,
             is_estimate=payload.is_estimate, note=payload.note,
             expected_version=payload.version, **values)
     except services.InvalidValue as exc:
-        return 400, {"detail": _("Số liệu không hợp lệ."),
-                     "errors": [{"path": i.field, "message": i.message} for i in exc.issues]}
+        return Status(400, {"detail": _("Số liệu không hợp lệ."),
+                     "errors": [{"path": i.field, "message": i.message} for i in exc.issues]})
     except services.ConflictError as exc:
-        return 409, {"detail": str(exc)}
+        return Status(409, {"detail": str(exc)})
     except services.WorkflowError as exc:
-        return 409, {"detail": str(exc)}
-    return (201 if result.created else 200), {
-        "value": value_out(result.value), "warnings": [w.message for w in result.warnings]}
+        return Status(409, {"detail": str(exc)})
+    return Status((201 if result.created else 200), {
+        "value": value_out(result.value), "warnings": [w.message for w in result.warnings]})
 
 
 @router.post("/values/{int:value_id}/{action}", response={200: ValueOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut})
-def decide(request: HttpRequest, value_id: int, action: str, payload: DecisionIn) -> tuple[int, dict[str, Any]]:
+def decide(request: HttpRequest, value_id: int, action: str, payload: DecisionIn) -> Status[Any]:
     """``action``: submit, approve, return (with comment) or reopen (with comment as reason)."""
     value = access.get_value_for_viewer(request.user, value_id)
     try:
@@ -139,6 +139,6 @@ def decide(request: HttpRequest, value_id: int, action: str, payload: DecisionIn
         else:
             raise Http404
     except (services.ConflictError, services.WorkflowError) as exc:
-        return 409, {"detail": str(exc)}
+        return Status(409, {"detail": str(exc)})
     value = DataValue.objects.select_related("series", "orgunit").get(pk=value.pk)
-    return 200, value_out(value)
+    return Status(200, value_out(value))
