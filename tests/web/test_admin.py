@@ -22,3 +22,10 @@ def test_the_admin_refuses_ordinary_users(client, users):
     client.force_login(users["alice"])
     response = client.get(reverse("admin:index"))
     assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+@pytest.mark.django_db
+def test_pages_stay_vietnamese_for_an_english_browser(client, users):
+    client.force_login(users["admin"])
+    html = client.get(reverse("home"), HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert 'lang="vi"' in html and "Đăng xuất" in html
