@@ -116,3 +116,15 @@ def test_openapi_document_is_published(client):
     assert response.status_code == 200
     paths = response.json()["paths"]
     assert "/api/v1/resolutions/{resolution_id}/targets" in paths
+
+
+@pytest.mark.django_db
+def test_create_api_token_command(client, users, resolution, capsys):
+    from django.core.management import call_command
+
+    call_command("create_api_token", "alice", "đồng bộ")
+    raw = capsys.readouterr().out.strip()
+    assert raw.startswith("nq_")
+    assert ApiToken.objects.get().key_hash != raw  # only the hash is kept
+    response = client.get("/api/v1/resolutions", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert [r["id"] for r in response.json()] == [resolution.pk]

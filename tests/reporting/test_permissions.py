@@ -176,3 +176,11 @@ def test_anonymous_is_refused_everywhere(client, submitted, resolution):
     assert client.get(f"/api/v1/resolutions/{resolution.pk}/values").status_code == 401
     assert client.post(f"/api/v1/values/{submitted.pk}/approve", "{}",
                        content_type="application/json").status_code == 401
+
+
+@pytest.mark.django_db
+def test_decisions_never_redirect_off_site(client, assigned, submitted):
+    client.force_login(assigned["alice"])
+    response = client.post(reverse("reporting:value_decide", args=[submitted.pk, "approve"]),
+                           {"version": submitted.version, "next": "//evil.example/x"})
+    assert response.status_code == 302 and "evil" not in response["Location"]

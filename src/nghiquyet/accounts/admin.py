@@ -17,3 +17,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_display = ["user", "name", "created_at", "last_used_at"]
     readonly_fields = ["key_hash", "created_at", "last_used_at"]
     list_select_related = ["user"]
+
+    # A key is shown once, so it is made by `nghiquyet create_api_token`, not here.
+    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+        return False

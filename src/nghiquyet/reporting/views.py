@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_GET, require_POST
 
 from nghiquyet.accounts import access
@@ -205,10 +206,10 @@ def value_decide(request: HttpRequest, value_id: int, decision: str) -> HttpResp
             raise Http404
     except (services.ConflictError, services.WorkflowError) as exc:
         messages.error(request, str(exc))
-    target = request.POST.get("next") or reverse("reporting:approvals",
-                                                 args=[value.series.resolution_id])
-    if not target.startswith("/"):
-        target = "/"
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        target = reverse("reporting:approvals", args=[value.series.resolution_id])
     return redirect(target)
 
 
