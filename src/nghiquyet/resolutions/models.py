@@ -204,34 +204,34 @@ class Target(models.Model):
         }
 
 
-class Breakthrough(models.Model):
-    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="breakthroughs")
+class NumberedItem(models.Model):
+    """A numbered line of a resolution's text: a breakthrough or a main task."""
+
     number = models.PositiveSmallIntegerField(_("số thứ tự"))
     title = models.TextField(_("nội dung"))
 
     class Meta:
+        abstract = True
+        ordering = ["resolution", "number"]
+
+    def __str__(self) -> str:
+        return f"({self.number}) {self.title[:80]}"
+
+
+class Breakthrough(NumberedItem):
+    resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="breakthroughs")
+
+    class Meta(NumberedItem.Meta):
         verbose_name = _("khâu đột phá")
         verbose_name_plural = _("khâu đột phá")
-        ordering = ["resolution", "number"]
-
-    def __str__(self) -> str:
-        return f"({self.number}) {self.title[:80]}"
 
 
-class MainTask(models.Model):
+class MainTask(NumberedItem):
     resolution = models.ForeignKey(Resolution, on_delete=models.CASCADE, related_name="tasks")
-    number = models.PositiveSmallIntegerField(_("số thứ tự"))
-    title = models.TextField(_("nội dung"))
 
-    class Meta:
+    class Meta(NumberedItem.Meta):
         verbose_name = _("nhiệm vụ chủ yếu")
         verbose_name_plural = _("nhiệm vụ chủ yếu")
-        ordering = ["resolution", "number"]
-
-    def __str__(self) -> str:
-        return f"({self.number}) {self.title[:80]}"
-
-
 
 
 class ImportDraft(models.Model):
