@@ -73,6 +73,7 @@ def build_synthetic(
     years: Iterable[int] = range(2025, 2031), province_resolution: bool = True,
     seed: int = DEFAULT_SEED,
 ) -> Synthetic:
+    """Build the province into the configured database (see the module's docstring)."""
     start = time.perf_counter()
     years = list(years)
     with transaction.atomic():
@@ -175,11 +176,11 @@ Parts = dict[str, Decimal]
 class ValueInserter:
     """Rows of ``reporting_datavalue`` by ``executemany``, bypassing the audit.
 
-    ``DataValue.objects.bulk_create`` took 110 s for the 624.000 values of the
+    ``DataValue.objects.bulk_create`` took 110 s for the 624,000 values of the
     default province on SQLite, most of it Django preparing each field of each
-    row; one parametrised INSERT per batch takes a few seconds. The columns and
-    their defaults come from the model, so a new field with a default needs no
-    change here.
+    row; one ``executemany`` per commune takes ~14 s of CPU for them all. The
+    columns and their defaults come from the model, so a new field with a
+    default needs no change here.
     """
 
     PER_ROW = ("series", "orgunit", "period", "year", "value", "numerator", "denominator",
@@ -207,7 +208,7 @@ class ValueInserter:
         rows = [
             (series_id, unit_id, str(year), year, parts.get("value"), parts.get("numerator"),
              parts.get("denominator"),
-             # The last year is still being approved, as on a real dashboard mid-review.
+             # 2030, the term's last year, is still being approved; earlier years are.
              ValueStatus.SUBMITTED.value if year == 2030 else ValueStatus.APPROVED.value,
              *self.tail)
             # In the unique index's order: the B-trees grow at their ends, not all over.
@@ -265,8 +266,9 @@ def _commune_values(
 
 def _trajectory(series: SeriesInfo, years: list[int], rng: random.Random, villages: int
                 ) -> dict[int, float]:
-    """The commune's figure each year: the demo's 2025 and 2026 figures as a start,
-    with a pace of its own (from falling back to twice as fast) so statuses vary."""
+    """The commune's figure each year: the demo's 2025 figure as a start and its
+    change to 2026 as a pace, times a factor of the commune's own (from -0.5,
+    going back, to 2.5), so that statuses vary from commune to commune."""
     f25, f26 = COMMUNE_FIGURES[series.key]
     percent = series.unit == "%"
     count = series.aggregation == "count_yes"
@@ -279,9 +281,10 @@ def _trajectory(series: SeriesInfo, years: list[int], rng: random.Random, villag
         else:
             figure = (f25 + (f26 - f25) * pace * (year - years[0])) * size
             figure *= rng.uniform(0.99, 1.01)
-        if count:
-            scale = villages / DEMO_VILLAGES if series.reporting_unit_type == "village" else 1
-            figure = float(min(max(round(figure * scale), 0), max(villages, 1) * 2))
+        if count and series.reporting_unit_type == "village":  # villages meeting a standard
+            figure = float(min(round(figure * villages / DEMO_VILLAGES), villages))
+        elif count:  # a count the commune reports itself (schools meeting a standard)
+            figure = float(round(figure))
         out[year] = min(max(figure, 0.0), 100.0) if percent else max(figure, 0.0)
     return out
 

@@ -109,3 +109,11 @@ def test_first_half_of_a_flow_is_partial():
     assert not both[(4, 2026)].partial
     rate = yearly_cells([Cell(4, "2026H1", D(40))], "last")
     assert not rate[(4, 2026)].partial
+
+
+def test_a_commune_that_enters_its_own_total_makes_the_province_complete():
+    # Commune 2 enters 100 although village 5 has not reported; commune 3's village did.
+    cells = [Cell(2, "2026", D(100)), Cell(4, "2026", D(60)), Cell(6, "2026", D(7))]
+    out = roll_up(TREE, cells, rule("sum"), 1, [2026])
+    assert out[2][2026].source == "direct" and not out[2][2026].partial
+    assert out[1][2026].value == 107 and not out[1][2026].partial

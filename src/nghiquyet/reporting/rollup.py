@@ -195,7 +195,10 @@ def _aggregate(kids: list[Figure], rule: SeriesRule) -> Figure:
     for k in kids:
         for status, n in k.statuses.items():
             statuses[status] += n
-    leaf_reported = sum(int(_has_figure(k)) if k.leaf else k.reported for k in kids)
+    # A sub-unit that entered its own figure counts as fully reported, whatever its
+    # own sub-units did: its figure stands for all of them.
+    leaf_reported = sum(int(_has_figure(k)) if k.leaf
+                        else (k.expected if k.source == "direct" else k.reported) for k in kids)
     leaf_expected = sum(1 if k.leaf else k.expected for k in kids)
     figure = Figure(value=None, source="computed", reported=leaf_reported,
                     expected=leaf_expected, statuses=dict(statuses),
