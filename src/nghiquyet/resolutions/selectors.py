@@ -7,7 +7,7 @@ from typing import Any
 
 from django.db.models import Count, Prefetch, QuerySet
 
-from nghiquyet.lib.registry import FORMAT, to_json_number
+from nghiquyet.lib.registry import FORMAT
 from nghiquyet.resolutions.models import (
     Breakthrough,
     Indicator,
@@ -133,7 +133,3 @@ def _series_dict(target: Target) -> dict[str, Any]:
         "aggregation": s.aggregation,
         "subyear_aggregation": s.subyear_aggregation,
     }
-
-
-__all__ = ["registry_export", "resolution_page", "resolution_list", "indicators_with_targets",
-           "to_json_number"]
