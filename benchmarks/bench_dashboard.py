@@ -38,7 +38,6 @@ import gc
 import os
 import platform
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -668,33 +667,9 @@ def write_doc(title: str, text: str, path: Path = DOC) -> None:
 
 def configure(postgres: bool, server: str) -> tuple[str, Callable[[], None]]:
     """Point the settings at a fresh database before django.setup(); the clean-up to run."""
-    folder = tempfile.TemporaryDirectory(prefix="nghiquyet-bench-")
-    os.environ["NGHIQUYET_DATA_DIR"] = folder.name
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nghiquyet.settings")
-    if not postgres:
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder.name}/bench.sqlite3"
-        return "SQLite", folder.cleanup
+    from benchmarks.database import fresh_database
 
-    import psycopg
-
-    def admin(sql: str) -> None:
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-            conn.execute(sql)
-
-    admin(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-    admin(f"CREATE DATABASE {PG_DATABASE}")
-    os.environ["DATABASE_URL"] = f"{server}/{PG_DATABASE}"
-
-    def drop() -> None:
-        from django.db import connections
-
-        connections.close_all()
-        admin(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        folder.cleanup()
-
-    with psycopg.connect(f"{server}/postgres") as conn:
-        version = conn.execute("SHOW server_version").fetchone()
-    return f"PostgreSQL {version[0].split()[0] if version else '?'}", drop
+    return fresh_database(postgres, server, PG_DATABASE, "nghiquyet-bench-")
 
 
 def main() -> None:

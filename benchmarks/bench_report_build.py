@@ -29,7 +29,6 @@ import datetime as dt
 import os
 import platform
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -112,32 +111,9 @@ def _vn(value: float, decimals: int) -> str:
 
 def configure(postgres: bool, server: str) -> tuple[str, Callable[[], None]]:
     """Point the settings at a fresh database before django.setup(); the clean-up to run."""
-    folder = tempfile.TemporaryDirectory(prefix="nghiquyet-bench-reports-")
-    os.environ["NGHIQUYET_DATA_DIR"] = folder.name
-    os.environ["MPLCONFIGDIR"] = os.environ.get("MPLCONFIGDIR", folder.name)
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "nghiquyet.settings")
-    if not postgres:
-        os.environ["DATABASE_URL"] = f"sqlite:///{folder.name}/bench.sqlite3"
-        return "SQLite", folder.cleanup
+    from benchmarks.database import fresh_database
 
-    import psycopg
-
-    def admin(sql: str) -> None:
-        with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
-            conn.execute(sql)
-
-    admin(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-    admin(f"CREATE DATABASE {PG_DATABASE}")
-    os.environ["DATABASE_URL"] = f"{server}/{PG_DATABASE}"
-
-    def drop() -> None:
-        from django.db import connections
-
-        connections.close_all()
-        admin(f"DROP DATABASE IF EXISTS {PG_DATABASE} WITH (FORCE)")
-        folder.cleanup()
-
-    return "PostgreSQL", drop
+    return fresh_database(postgres, server, PG_DATABASE, "nghiquyet-bench-reports-")
 
 
 def main() -> None:
