@@ -665,21 +665,11 @@ def write_doc(title: str, text: str, path: Path = DOC) -> None:
 # --- the database -----------------------------------------------------------------
 
 
-def configure(postgres: bool, server: str) -> tuple[str, Callable[[], None]]:
-    """Point the settings at a fresh database before django.setup(); the clean-up to run."""
-    from benchmarks.database import fresh_database
-
-    return fresh_database(postgres, server, PG_DATABASE, "nghiquyet-bench-")
-
-
 def main() -> None:
+    from benchmarks.database import add_database_arguments, fresh_database
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--postgres", action="store_true",
-                        help=f"use PostgreSQL (database {PG_DATABASE}, created and dropped)")
-    parser.add_argument("--pg-server", default=PG_SERVER)
-    parser.add_argument("--communes", type=int, default=75)
-    parser.add_argument("--villages", type=int, default=50)
-    parser.add_argument("--repeat", type=int, default=3)
+    add_database_arguments(parser, PG_DATABASE, PG_SERVER)
     parser.add_argument("--as-of", type=int, default=2028,
                         help="year of assessment (mid-term by default: the trend paths)")
     parser.add_argument("--no-province", action="store_true")
@@ -687,7 +677,7 @@ def main() -> None:
     args = parser.parse_args()
 
     load = os.getloadavg()[0]
-    db, cleanup = configure(args.postgres, args.pg_server)
+    db, cleanup = fresh_database(args.postgres, args.pg_server, PG_DATABASE, "nghiquyet-bench-")
     try:
         import django
 

@@ -91,43 +91,29 @@ def measure(name: str, resolution: Any, unit: Any, period: str, repeat: int, pdf
 
 
 def table(rows: list[Row]) -> str:
+    from nghiquyet.lib.vnformat import format_number
+
     lines = ["| data | step | ms | × assessment | size |", "|---|---|---|---|---|"]
     baseline = 0.0
     for row in rows:
         if row.step.startswith("assessment"):
             baseline = row.seconds
-        size = f"{_vn(row.size / 1024, 0)} KiB" if row.size else ""
-        ratio = f"{_vn(row.seconds / baseline, 1)}×" if baseline else "—"
-        lines.append(f"| {row.data} | {row.step} | {_vn(row.seconds * 1000, 1)} | {ratio} | "
+        size = f"{format_number(row.size / 1024, 0)} KiB" if row.size else ""
+        ratio = f"{format_number(row.seconds / baseline, 1)}×" if baseline else "—"
+        lines.append(f"| {row.data} | {row.step} | {format_number(row.seconds * 1000, 1)} | {ratio} | "
                      f"{size} |")
     return "\n".join(lines)
 
 
-def _vn(value: float, decimals: int) -> str:
-    """Vietnamese format, as docs/reports.md writes numbers: 1.234,5."""
-    text = f"{value:,.{decimals}f}"
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def configure(postgres: bool, server: str) -> tuple[str, Callable[[], None]]:
-    """Point the settings at a fresh database before django.setup(); the clean-up to run."""
-    from benchmarks.database import fresh_database
-
-    return fresh_database(postgres, server, PG_DATABASE, "nghiquyet-bench-reports-")
-
-
 def main() -> None:
+    from benchmarks.database import add_database_arguments, fresh_database
+
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--postgres", action="store_true",
-                        help=f"use PostgreSQL (database {PG_DATABASE}, created and dropped)")
-    parser.add_argument("--pg-server", default=PG_SERVER)
-    parser.add_argument("--communes", type=int, default=75)
-    parser.add_argument("--villages", type=int, default=50)
-    parser.add_argument("--repeat", type=int, default=3)
+    add_database_arguments(parser, PG_DATABASE, PG_SERVER)
     parser.add_argument("--no-pdf", action="store_true")
     args = parser.parse_args()
 
-    db, cleanup = configure(args.postgres, args.pg_server)
+    db, cleanup = fresh_database(args.postgres, args.pg_server, PG_DATABASE, "nghiquyet-bench-reports-")
     try:
         import django
 

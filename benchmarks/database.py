@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import tempfile
 from collections.abc import Callable
+from typing import Any
 
 
 def fresh_database(postgres: bool, server: str, name: str, prefix: str
@@ -39,3 +40,13 @@ def fresh_database(postgres: bool, server: str, name: str, prefix: str
     with psycopg.connect(f"{server}/postgres") as conn:
         version = conn.execute("SHOW server_version").fetchone()
     return f"PostgreSQL {version[0].split()[0] if version else '?'}", drop
+
+
+def add_database_arguments(parser: Any, pg_database: str, pg_server: str) -> None:
+    """The options every benchmark over a synthetic province takes."""
+    parser.add_argument("--postgres", action="store_true",
+                        help=f"use PostgreSQL (database {pg_database}, created and dropped)")
+    parser.add_argument("--pg-server", default=pg_server)
+    parser.add_argument("--communes", type=int, default=75)
+    parser.add_argument("--villages", type=int, default=50)
+    parser.add_argument("--repeat", type=int, default=3)
