@@ -229,7 +229,7 @@ def report_units(user: Any, resolution: Resolution) -> QuerySet[OrgUnit]:
     return visible_orgunits(user).filter(path__startswith=resolution.issuer.path)
 
 
-def get_report_unit_for_user(user: Any, resolution: Resolution, code: str) -> OrgUnit:
+def get_unit_for_user(user: Any, resolution: Resolution, code: str) -> OrgUnit:
     """404 when no unit with this code lies under the issuer, 403 when the user may not see it."""
     unit = OrgUnit.objects.filter(code=code, path__startswith=resolution.issuer.path).first()
     if unit is None:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest
+from django.http import HttpRequest
 from ninja import Router, Schema, Status
 
 from nghiquyet.accounts import access
@@ -13,7 +12,6 @@ from nghiquyet.api.schemas import ErrorOut
 from nghiquyet.dashboards.management.commands.assess import target_row
 from nghiquyet.dashboards.selectors import assess_resolution
 from nghiquyet.lib.i18n import gettext as _
-from nghiquyet.orgunits.models import OrgUnit
 
 router = Router(tags=["Đánh giá"])
 
@@ -47,13 +45,8 @@ class AssessmentOut(Schema):
 def assessment(request: HttpRequest, resolution_id: int, year: int | None = None,
                orgunit: str | None = None, approved_only: bool = False) -> Any:
     resolution = access.get_resolution_for_user(request.user, resolution_id)
-    unit = resolution.issuer
-    if orgunit:
-        unit = OrgUnit.objects.filter(code=orgunit, path__startswith=resolution.issuer.path).first()
-        if unit is None:
-            raise Http404
-        if not access.can_view_orgunit(request.user, unit):
-            raise PermissionDenied
+    unit = access.get_unit_for_user(request.user, resolution, orgunit) if orgunit \
+        else resolution.issuer
     year = year or resolution.term_end
     if not resolution.term_start <= year <= resolution.term_end:
         return Status(400, {"detail": _("Năm đánh giá nằm ngoài nhiệm kỳ.")})

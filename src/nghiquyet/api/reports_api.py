@@ -37,7 +37,7 @@ def get_report(
     ``2026H1``, ``giua-nhiem-ky``, ``nhiem-ky``. ``figures=all`` counts figures not yet
     approved; ``date`` is the report's date (YYYY-MM-DD, default today)."""
     resolution = access.get_resolution_for_user(request.user, resolution_id)
-    unit = access.get_report_unit_for_user(request.user, resolution,
+    unit = access.get_unit_for_user(request.user, resolution,
                                            orgunit or resolution.issuer.code)
     try:
         built = services.report_build(

@@ -4,7 +4,6 @@ import datetime as dt
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -25,14 +24,7 @@ def _as_of(request: HttpRequest, resolution: Resolution) -> int:
 
 def _unit(request: HttpRequest, resolution: Resolution) -> OrgUnit:
     code = request.GET.get("unit")
-    if not code:
-        return resolution.issuer
-    unit = OrgUnit.objects.filter(code=code, path__startswith=resolution.issuer.path).first()
-    if unit is None:
-        raise Http404
-    if not access.can_view_orgunit(request.user, unit):
-        raise PermissionDenied
-    return unit
+    return access.get_unit_for_user(request.user, resolution, code) if code else resolution.issuer
 
 
 def _common(request: HttpRequest, resolution_id: int) -> dict[str, Any]:

@@ -89,7 +89,7 @@ def _unit(resolution: Resolution, code: str, user: Any) -> OrgUnit:
             if unit is None:
                 raise Http404
             return unit
-        return access.get_report_unit_for_user(user, resolution, code)
+        return access.get_unit_for_user(user, resolution, code)
     except Http404 as exc:
         raise CommandError(_("Không có đơn vị mã “{code}” thuộc {issuer}.").format(
             code=code, issuer=resolution.issuer.name)) from exc
