@@ -326,7 +326,7 @@ def _number(value: Any) -> int | float | None:
 def sql_verdicts(judged: list[Judged], figures: Figures, as_of: int) -> dict[int, Verdicts]:
     """The selector's classification over the SQL's numbers: targets read with one query,
     ``assess_target`` on each, the worst status per indicator, the counts."""
-    from nghiquyet.assessment import assess_target, count_statuses, worst_status
+    from nghiquyet.progress import assess_target, count_statuses, worst_status
 
     ids = ",".join(str(int(j.resolution_id)) for j in judged)
     targets: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
@@ -359,7 +359,7 @@ def sql_verdicts(judged: list[Judged], figures: Figures, as_of: int) -> dict[int
 
 
 def selector_dashboards(pairs: list[tuple[Any, Any]], as_of: int) -> list[Any]:
-    from nghiquyet.dashboards.selectors import assess_resolution
+    from nghiquyet.assessment.selectors import assess_resolution
 
     return [assess_resolution(resolution, unit, as_of) for resolution, unit in pairs]
 
@@ -369,14 +369,14 @@ def selector_dashboards(pairs: list[tuple[Any, Any]], as_of: int) -> list[Any]:
 
 
 def time_dashboards(pairs: list[tuple[Any, Any]], as_of: int) -> None:
-    from nghiquyet.dashboards.selectors import assess_resolution
+    from nghiquyet.assessment.selectors import assess_resolution
 
     for resolution, unit in pairs:
         assess_resolution(resolution, unit, as_of)
 
 
 def time_figures(pairs: list[tuple[Any, Any]]) -> None:
-    from nghiquyet.reporting.selectors import subtree_figures
+    from nghiquyet.figures.selectors import subtree_figures
 
     for r, u in pairs:
         subtree_figures(r, u, range(r.term_start, r.term_end + 1))

@@ -63,9 +63,9 @@ def best_of(repeat: int, work: Callable[[], T]) -> tuple[float, T]:
 
 def measure(name: str, resolution: Any, unit: Any, period: str, repeat: int, pdf: bool
             ) -> list[Row]:
-    from nghiquyet.dashboards.selectors import assess_resolution
-    from nghiquyet.reportgen import build_docx, build_xlsx, docx_to_pdf
-    from nghiquyet.reports.periods import parse_report_period
+    from nghiquyet.assessment.selectors import assess_resolution
+    from nghiquyet.documents import build_docx, build_xlsx, docx_to_pdf
+    from nghiquyet.reports.report_periods import parse_report_period
     from nghiquyet.reports.selectors import report_data
 
     as_of = parse_report_period(period, resolution.term_start, resolution.term_end).as_of
@@ -123,7 +123,7 @@ def main() -> None:
         from django.db import connection
 
         from nghiquyet.demo.services import load_demo
-        from nghiquyet.reportgen import pdf_available
+        from nghiquyet.documents import pdf_available
 
         call_command("migrate", verbosity=0)
         demo = load_demo()

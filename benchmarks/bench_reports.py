@@ -7,9 +7,9 @@ Two data sets: the demo commune (24 indicators, 37 targets) and a synthetic
 province-scale report that repeats the commune ``--communes`` times (75 by
 default: 75 x 37 = 2.775 target rows in the annex). For each, the time to
 build every format (best of ``--repeat`` runs) is set against the time to
-assess the same targets with ``nghiquyet.assessment.assess_target`` in the
+assess the same targets with ``nghiquyet.progress.assess_target`` in the
 same run, so the ratio says how much of a download's time is the file, not
-the maths. (``nghiquyet.reportgen`` itself uses the assessment's statuses, so
+the maths. (``nghiquyet.documents`` itself uses the assessment's statuses, so
 it is always there; no plain-loop stand-in is needed.) The PDF is converted for the commune only unless
 ``--province-pdf`` is given (a 200-page conversion takes a while).
 """
@@ -22,8 +22,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from nghiquyet.assessment import assess_target, worst_status
-from nghiquyet.reportgen import (
+from nghiquyet.documents import (
     ReportData,
     ReportGroup,
     build_docx,
@@ -32,6 +31,7 @@ from nghiquyet.reportgen import (
     pdf_available,
     sample_report_data,
 )
+from nghiquyet.progress import assess_target, worst_status
 
 T = TypeVar("T")
 

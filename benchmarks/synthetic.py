@@ -32,9 +32,9 @@ from django.db import connection, transaction
 
 from nghiquyet.demo.figures import COMMUNE_FIGURES
 from nghiquyet.demo.services import SERIES_LEVELS, seed_registry
+from nghiquyet.figures.models import DataValue, ValueStatus
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 from nghiquyet.orgunits.services import orgunit_bulk_create, orgunit_create
-from nghiquyet.reporting.models import DataValue, ValueStatus
 from nghiquyet.resolutions.models import DataSeries, Resolution, Target
 from nghiquyet.resolutions.services import registry_import
 

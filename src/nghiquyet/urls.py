@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from nghiquyet.api.api import api
+from nghiquyet.api.main import api
 
 admin.site.site_header = _("Quản trị nghiquyet")
 admin.site.site_title = _("Quản trị nghiquyet")
@@ -11,8 +11,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/v1/", api.urls),
     path("i18n/", include("django.conf.urls.i18n")),
-    path("", include("nghiquyet.reporting.urls")),
-    path("", include("nghiquyet.dashboards.urls")),
+    path("", include("nghiquyet.figures.urls")),
+    path("", include("nghiquyet.assessment.urls")),
     path("", include("nghiquyet.reports.urls")),
     path("", include("nghiquyet.resolutions.urls")),
     path("", include("nghiquyet.catalogue.urls")),

@@ -10,8 +10,8 @@ import pytest
 from benchmarks.bench_dashboard import check_scenario, scenarios, write_doc
 from benchmarks.synthetic import build_synthetic
 
+from nghiquyet.figures.models import DataValue
 from nghiquyet.orgunits.models import OrgUnit
-from nghiquyet.reporting.models import DataValue
 from nghiquyet.resolutions.models import DataSeries, Target
 
 YEARS = range(2025, 2028)

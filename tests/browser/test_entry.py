@@ -6,7 +6,7 @@ from tests.browser.conftest import DESKTOP, PHONE, assert_fits, login, shoot
 
 
 def test_village_reporter_enters_a_figure_on_a_phone(browser, live_server, demo):
-    from nghiquyet.reporting.models import DataValue
+    from nghiquyet.figures.models import DataValue
 
     page = login(browser, live_server, "truongban", PHONE)
     page.goto(f"{live_server.url}/resolutions/{demo.pk}/entry/?period=2026")
@@ -62,8 +62,8 @@ def test_leader_approves_and_history_shows_every_step(browser, live_server, demo
 
 
 def test_excel_upload_streams_its_progress(browser, live_server, demo, tmp_path):
-    from nghiquyet.reporting.interchange import write_csv
-    from nghiquyet.reporting.models import DataValue
+    from nghiquyet.figures.interchange import write_csv
+    from nghiquyet.figures.models import DataValue
 
     rows = [{"target": "2.1", "orgunit": "SL-PK-B01", "period": "2026", "value": "1.777"},
             {"target": "2.2", "orgunit": "SL-PK-B01", "period": "2026", "value": "4.000"}]

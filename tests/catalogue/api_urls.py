@@ -1,10 +1,10 @@
-"""The project's URLs with the catalogue router mounted, until ``nghiquyet.api.api`` mounts
+"""The project's URLs with the catalogue router mounted, until ``nghiquyet.api.main`` mounts
 it itself; from then on these are simply the project's URLs."""
 
 from django.urls import Resolver404, path, resolve
 from ninja import NinjaAPI
 
-from nghiquyet.catalogue.api import router
+from nghiquyet.api.catalogue import router
 from nghiquyet.urls import urlpatterns as project_urlpatterns
 
 

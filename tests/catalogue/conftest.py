@@ -28,8 +28,8 @@ def corpus_doc(path: Any) -> dict[str, Any]:
 
 def add_figures(resolution: Any, per_target: dict[tuple[int, int], tuple[float, float]]) -> None:
     """Commune-level figures for 2025 and 2026 on the targets' series."""
-    from nghiquyet.reporting.models import DataValue
-    from nghiquyet.reporting.services import values_bulk_create
+    from nghiquyet.figures.models import DataValue
+    from nghiquyet.figures.services import values_bulk_create
     from nghiquyet.resolutions.models import Target
 
     values, done = [], set()

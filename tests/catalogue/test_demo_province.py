@@ -7,8 +7,8 @@ from django.urls import reverse
 
 from nghiquyet.catalogue.models import TargetMapping
 from nghiquyet.demo.province import COMMUNES, province_registry
+from nghiquyet.figures.models import DataValue
 from nghiquyet.orgunits.models import OrgUnit
-from nghiquyet.reporting.models import DataValue
 from nghiquyet.resolutions.models import Resolution
 from tests.catalogue.conftest import EA_KHUONG, NAM_KHOA
 

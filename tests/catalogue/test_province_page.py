@@ -3,7 +3,7 @@
 import pytest
 from django.urls import reverse
 
-from nghiquyet.dashboards.selectors import assess_resolution
+from nghiquyet.assessment.selectors import assess_resolution
 
 
 def _url(code="SL", **params):
@@ -57,7 +57,7 @@ def test_it_compares_shared_targets_worst_first(client, users, compared):
     for r in (seed, other):
         summary = assess_resolution(r, as_of=2026).counts.summary
         assert summary in html
-        assert reverse("dashboards:dashboard", args=[r.pk]) + "?year=2026" in html
+        assert reverse("assessment:dashboard", args=[r.pk]) + "?year=2026" in html
 
 
 @pytest.mark.django_db

@@ -4,12 +4,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from nghiquyet.assessment import Status
+from nghiquyet.assessment.selectors import assess_resolution
 from nghiquyet.catalogue.selectors import province_comparison, province_resolutions
 from nghiquyet.catalogue.services import map_resolution
-from nghiquyet.dashboards.selectors import assess_resolution
 from nghiquyet.orgunits.models import OrgUnitType
 from nghiquyet.orgunits.services import orgunit_bulk_create, orgunit_create
+from nghiquyet.progress import Status
 from nghiquyet.resolutions.services import registry_import
 from tests.catalogue.conftest import EA_KHUONG, NAM_KHOA, add_figures, corpus_doc
 

@@ -38,8 +38,8 @@ class Expected:
 @pytest.fixture(scope="session")
 def demo_reports(django_db_setup: Any, django_db_blocker: Any) -> dict[str, Any]:
     from nghiquyet.demo.services import load_demo
+    from nghiquyet.documents import build_docx, build_xlsx
     from nghiquyet.orgunits.models import OrgUnit
-    from nghiquyet.reportgen import build_docx, build_xlsx
     from nghiquyet.reports.selectors import report_data
 
     with django_db_blocker.unblock(), transaction.atomic():
@@ -69,7 +69,7 @@ def _refuse_a_real_database() -> None:
 
 
 def _expected(resolution: Any, unit: Any, approved_only: bool) -> list[Expected]:
-    from nghiquyet.dashboards.selectors import assess_resolution
+    from nghiquyet.assessment.selectors import assess_resolution
 
     assessed = assess_resolution(resolution, unit, 2026, approved_only=approved_only)
     rows = []
@@ -91,7 +91,7 @@ def _approved_grain_2026(resolution: Any) -> float:
     """Grain tonnes, 2026: the sum of the villages' approved figures, counted directly."""
     from django.db.models import Sum
 
-    from nghiquyet.reporting.models import DataValue
+    from nghiquyet.figures.models import DataValue
 
     total = DataValue.objects.filter(series__resolution=resolution, series__code="2.1",
                                      period="2026", status="approved").aggregate(Sum("value"))

@@ -13,7 +13,7 @@ from django.urls import reverse
 from docx import Document
 
 from nghiquyet.audit.models import AuditEvent
-from nghiquyet.reportgen import pdf_available
+from nghiquyet.documents import pdf_available
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ import pytest
 from docx import Document
 from pypdf import PdfReader
 
-from nghiquyet.reportgen import docx_to_pdf, pdf_available
+from nghiquyet.documents import docx_to_pdf, pdf_available
 
 pytestmark = [
     pytest.mark.django_db,

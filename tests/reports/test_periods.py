@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from nghiquyet.reports.periods import mid_term_year, parse_report_period, period_choices
+from nghiquyet.reports.report_periods import mid_term_year, parse_report_period, period_choices
 
 
 def parse(text):

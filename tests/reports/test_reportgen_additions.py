@@ -9,7 +9,7 @@ import io
 from docx import Document
 from openpyxl import load_workbook
 
-from nghiquyet.reportgen import build_docx, build_xlsx, sample_report_data
+from nghiquyet.documents import build_docx, build_xlsx, sample_report_data
 
 NOTE = "Báo cáo có sử dụng số liệu chưa được phê duyệt."
 

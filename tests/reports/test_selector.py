@@ -10,8 +10,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from nghiquyet.figures.models import DataValue
 from nghiquyet.orgunits.models import OrgUnit
-from nghiquyet.reporting.models import DataValue
 from nghiquyet.reports.selectors import DEMO_NOTE, report_data
 from nghiquyet.resolutions.models import DataSeries
 

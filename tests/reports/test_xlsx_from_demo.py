@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from nghiquyet.reportgen.xlsx_annex import FIRST_DATA_ROW, HEADER_ROW
+from nghiquyet.documents.xlsx_annex import FIRST_DATA_ROW, HEADER_ROW
 
 pytestmark = pytest.mark.django_db
 

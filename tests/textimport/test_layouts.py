@@ -186,7 +186,8 @@ def test_announced_breakthrough_count_is_checked():
 
 def test_figure_without_unit_is_kept_and_warned():
     result = parse_text(
-        "Các chỉ tiêu chủ yếu:\n(1) Tổng thu ngân sách đạt 925.\n(2) Tỷ lệ hộ nghèo dưới 3%.\n"
+        "Các chỉ tiêu chủ yếu:\n(1) Tổng thu ngân sách đạt 925.\n(2) Tỷ lệ hộ nghèo dưới 3%.\n",
+        term=(2025, 2030),
     )
     first = result.registry["indicators"][0]["targets"]
     assert [(t["value"], t["unit"]) for t in first] == [(925, "")]

@@ -127,7 +127,7 @@ def require_registry_manager(user: Any, issuer: OrgUnit | None) -> None:
 def _assigned_series_ids(user: Any) -> set[int]:
     cached = getattr(user, "_nghiquyet_series", None)
     if cached is None:
-        from nghiquyet.reporting.models import SeriesAssignment
+        from nghiquyet.figures.models import SeriesAssignment
 
         cached = set(SeriesAssignment.objects.filter(user=user).values_list("series_id", flat=True))
         user._nghiquyet_series = cached
@@ -204,7 +204,7 @@ def approval_units(user: Any) -> QuerySet[OrgUnit]:
 
 
 def get_value_for_viewer(user: Any, value_id: int) -> Any:
-    from nghiquyet.reporting.models import DataValue
+    from nghiquyet.figures.models import DataValue
 
     try:
         value = DataValue.objects.select_related("series", "series__resolution", "orgunit").get(

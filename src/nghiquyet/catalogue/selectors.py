@@ -17,20 +17,20 @@ from typing import Any
 
 from django.db.models import Prefetch
 
-from nghiquyet.assessment import Status, assess_target
-from nghiquyet.catalogue.matching import TargetText, suggest
-from nghiquyet.catalogue.models import THEME_ORDER, CatalogueIndicator, TargetMapping, Theme
-from nghiquyet.dashboards.selectors import (
+from nghiquyet.assessment.selectors import (
     AssessedGroup,
     AssessedIndicator,
     AssessedTarget,
     ResolutionAssessment,
     judged_series,
 )
+from nghiquyet.catalogue.matching import TargetText, suggest
+from nghiquyet.catalogue.models import THEME_ORDER, CatalogueIndicator, TargetMapping, Theme
+from nghiquyet.figures.models import DataValue, ValueStatus
+from nghiquyet.figures.rollup import Cell, Unit, roll_up
+from nghiquyet.figures.selectors import SubtreeFigures, series_rule
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
-from nghiquyet.reporting.models import DataValue, ValueStatus
-from nghiquyet.reporting.rollup import Cell, Unit, roll_up
-from nghiquyet.reporting.selectors import SubtreeFigures, series_rule
+from nghiquyet.progress import Status, assess_target
 from nghiquyet.resolutions.models import (
     DataSeries,
     Indicator,

@@ -10,7 +10,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 
 from nghiquyet.accounts import access
-from nghiquyet.assessment import ORDERED_STATUSES, Status
 from nghiquyet.catalogue.forms import MappingForm, field_name
 from nghiquyet.catalogue.models import CatalogueIndicator, Theme
 from nghiquyet.catalogue.selectors import (
@@ -22,6 +21,7 @@ from nghiquyet.catalogue.selectors import (
 )
 from nghiquyet.catalogue.services import MappingError, map_resolution, mappings_update
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
+from nghiquyet.progress import ORDERED_STATUSES, Status
 
 
 def comparable_provinces(request: HttpRequest) -> list[OrgUnit]:
@@ -109,5 +109,5 @@ def mapping(request: HttpRequest, resolution_id: int) -> HttpResponse:
     return render(request, "catalogue/mapping.html", {
         "resolution": resolution, "review": review, "rows": rows, "form": form,
         "can_edit": can_edit,
-        "dashboard_url": reverse("dashboards:dashboard", args=[resolution.pk]),
+        "dashboard_url": reverse("assessment:dashboard", args=[resolution.pk]),
     }, status=400 if request.method == "POST" else 200)

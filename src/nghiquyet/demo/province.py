@@ -87,8 +87,8 @@ def _load_figures(resolution: Resolution, figures: Figures) -> int:
     """The commune's own figure for each target's series: 2025 approved, 2026 an
     estimate (ước thực hiện) submitted for approval. Two targets on one series
     (a growth rate and its level) share one figure."""
-    from nghiquyet.reporting.models import DataValue
-    from nghiquyet.reporting.services import values_bulk_create
+    from nghiquyet.figures.models import DataValue
+    from nghiquyet.figures.services import values_bulk_create
 
     commune = resolution.issuer
     values: list[DataValue] = []

@@ -143,8 +143,8 @@ def load_demo_figures(resolution: Resolution) -> int:
     from django.utils import timezone
 
     from nghiquyet.demo.figures import COMMUNE_FIGURES, YEARS
-    from nghiquyet.reporting.models import DataValue, SeriesAssignment
-    from nghiquyet.reporting.services import values_bulk_create
+    from nghiquyet.figures.models import DataValue, SeriesAssignment
+    from nghiquyet.figures.services import values_bulk_create
 
     user_model = get_user_model()
     leader = user_model.objects.get(username="bithu")

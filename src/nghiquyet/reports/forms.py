@@ -7,11 +7,11 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from nghiquyet.documents import pdf_available
 from nghiquyet.orgunits.models import OrgUnit
-from nghiquyet.reportgen import pdf_available
 from nghiquyet.resolutions.models import Resolution
 
-from .periods import period_choices
+from .report_periods import period_choices
 from .services import ReportFormat
 
 APPROVED, ALL = "approved", "all"

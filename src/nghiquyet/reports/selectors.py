@@ -1,5 +1,5 @@
 """The data of one report: a resolution assessed for an org unit and a period, as
-``nghiquyet.reportgen``'s dataclasses. At most nine queries, whatever the size.
+``nghiquyet.documents``'s dataclasses. At most nine queries, whatever the size.
 
 Rules decided here (docs/reports.md, "Using it"):
 
@@ -30,26 +30,26 @@ from typing import Final
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from nghiquyet.assessment import Assessment, Status, assess_target, worst_status
-from nghiquyet.audit.models import AuditEvent
-from nghiquyet.dashboards.selectors import (
+from nghiquyet.assessment.selectors import (
     AssessedIndicator,
     AssessedTarget,
     ResolutionAssessment,
     assess_resolution,
 )
+from nghiquyet.audit.models import AuditEvent
+from nghiquyet.documents import ReportData, ReportGroup, ReportIndicator, ReportTarget
+from nghiquyet.figures.models import DataValue, ValueStatus
+from nghiquyet.figures.rollup import Cell, Figure, SeriesRule, Unit, roll_up
+from nghiquyet.figures.selectors import SubtreeFigures, series_rule
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.vnformat import format_number
 from nghiquyet.orgunits.models import OrgUnit
-from nghiquyet.reportgen import ReportData, ReportGroup, ReportIndicator, ReportTarget
-from nghiquyet.reporting.models import DataValue, ValueStatus
-from nghiquyet.reporting.rollup import Cell, Figure, SeriesRule, Unit, roll_up
-from nghiquyet.reporting.selectors import SubtreeFigures, series_rule
+from nghiquyet.progress import Assessment, Status, assess_target, worst_status
 from nghiquyet.resolutions.models import Resolution
 from nghiquyet.resolutions.models import SubyearAggregation as Subyear
 
 from .organs import Organ, report_organ
-from .periods import ReportPeriod, parse_report_period
+from .report_periods import ReportPeriod, parse_report_period
 
 DEMO_NOTE: Final[str] = "Số liệu minh họa"  # the note nghiquyet.demo puts on every figure
 AUDIT_ACTION: Final[str] = "report.build"  # the audit row of each file built (services)

@@ -12,9 +12,7 @@ from typing import Any, Final
 from django.db import transaction
 
 from nghiquyet.audit.services import audit_record
-from nghiquyet.lib.i18n import gettext as _
-from nghiquyet.orgunits.models import OrgUnit
-from nghiquyet.reportgen import (
+from nghiquyet.documents import (
     PdfConversionFailed,
     PdfUnavailable,
     ReportData,
@@ -22,9 +20,11 @@ from nghiquyet.reportgen import (
     build_xlsx,
     docx_to_pdf,
 )
+from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import Resolution
 
-from .periods import ReportPeriod, parse_report_period
+from .report_periods import ReportPeriod, parse_report_period
 from .selectors import AUDIT_ACTION, report_data
 
 

@@ -7,8 +7,8 @@ from django.shortcuts import render
 from django.views.decorators.http import require_http_methods
 
 from nghiquyet.accounts import access
+from nghiquyet.documents import pdf_available
 from nghiquyet.orgunits.models import OrgUnit
-from nghiquyet.reportgen import pdf_available
 from nghiquyet.resolutions.models import Resolution
 
 from . import services

@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
@@ -27,9 +28,9 @@ class UsageError(Exception):
 
 
 def parse_resolution_main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
-    usage = _("Cách dùng: parse_resolution TỆP [-o KẾT_QUẢ.json]")
+    usage = _("Cách dùng: parse_resolution TỆP [-o KẾT_QUẢ.json] [--term 2025-2030]")
     try:
-        source, output = _parse_resolution_args(list(argv))
+        source, output, term = _parse_resolution_args(list(argv))
     except UsageError as exc:
         stderr.write(f"{exc}\n{usage}\n")
         return EXIT_USAGE
@@ -37,7 +38,7 @@ def parse_resolution_main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -
         stdout.write(usage + "\n")
         return EXIT_OK
     try:
-        result = parse_text(read_document(source))
+        result = parse_text(read_document(source), term=term)
     except ReadError as exc:
         stderr.write(_("Lỗi: {message}").format(message=exc.message) + "\n")
         return EXIT_UNREADABLE
@@ -55,14 +56,37 @@ def parse_resolution_main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -
     return EXIT_OK
 
 
-def _parse_resolution_args(args: list[str]) -> tuple[str | None, str | None]:
+def parse_term(text: str) -> tuple[int, int]:
+    """'2025-2030' -> (2025, 2030); a UsageError says what is wrong, in Vietnamese."""
+    found = re.fullmatch(r"\s*((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)\s*", text)
+    if found is None or int(found.group(1)) >= int(found.group(2)):
+        raise UsageError(
+            _("Nhiệm kỳ không hợp lệ: “{term}” (cần dạng 2025-2030).").format(term=text)
+        )
+    return int(found.group(1)), int(found.group(2))
+
+
+def _option_value(args: list[str], option: str) -> str:
+    if not args:
+        raise UsageError(_("Thiếu giá trị sau {option}.").format(option=option))
+    return args.pop(0)
+
+
+def _parse_resolution_args(
+    args: list[str],
+) -> tuple[str | None, str | None, tuple[int, int] | None]:
     source: str | None = None
     output: str | None = None
+    term: tuple[int, int] | None = None
     while args:
         arg = args.pop(0)
         if arg in ("-h", "--help"):
-            return None, None
-        if arg in ("-o", "--output"):
+            return None, None, None
+        if arg.startswith("--term="):
+            term = parse_term(arg.split("=", 1)[1])
+        elif arg == "--term":
+            term = parse_term(_option_value(args, arg))
+        elif arg in ("-o", "--output"):
             if not args:
                 raise UsageError(_("Thiếu tên tệp sau {option}.").format(option=arg))
             output = args.pop(0)
@@ -74,19 +98,24 @@ def _parse_resolution_args(args: list[str]) -> tuple[str | None, str | None]:
             raise UsageError(_("Chỉ nhận một tệp nghị quyết."))
     if source is None:
         raise UsageError(_("Thiếu tệp nghị quyết cần đọc."))
-    return source, output
+    return source, output, term
 
 
 def parse_eval_main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
-    usage = _("Cách dùng: parse_eval THƯ_MỤC (chứa các cặp TÊN.txt và TÊN.expected.json)")
+    usage = _(
+        "Cách dùng: parse_eval THƯ_MỤC [--term 2025-2030] "
+        "(chứa các cặp TÊN.txt và TÊN.expected.json; --term dùng cho văn bản không ghi nhiệm kỳ)"
+    )
     args = list(argv)
     if args and args[0] in ("-h", "--help"):
         stdout.write(usage + "\n")
         return EXIT_OK
-    if len(args) != 1:
-        stderr.write(usage + "\n")
+    try:
+        folder_arg, term = _parse_eval_args(args)
+    except UsageError as exc:
+        stderr.write(f"{exc}\n{usage}\n")
         return EXIT_USAGE
-    folder = Path(args[0])
+    folder = Path(folder_arg)
     pairs = _pairs(folder)
     if not pairs:
         stderr.write(
@@ -98,12 +127,32 @@ def parse_eval_main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_UNREADABLE
     total = Score(0, 0, 0)
     for name, text_path, expected_path in pairs:
-        score = _score_one(name, text_path, expected_path, stdout, stderr)
+        score = _score_one(name, text_path, expected_path, term, stdout, stderr)
         if score is None:
             return EXIT_UNREADABLE
         total += score
     stdout.write(_format_line(_("TỔNG"), total) + "\n")
     return EXIT_OK
+
+
+def _parse_eval_args(args: list[str]) -> tuple[str, tuple[int, int] | None]:
+    folder: str | None = None
+    term: tuple[int, int] | None = None
+    while args:
+        arg = args.pop(0)
+        if arg.startswith("--term="):
+            term = parse_term(arg.split("=", 1)[1])
+        elif arg == "--term":
+            term = parse_term(_option_value(args, arg))
+        elif arg.startswith("-"):
+            raise UsageError(_("Tùy chọn không hợp lệ: {option}").format(option=arg))
+        elif folder is None:
+            folder = arg
+        else:
+            raise UsageError(_("Chỉ nhận một thư mục."))
+    if folder is None:
+        raise UsageError(_("Thiếu thư mục cần chấm."))
+    return folder, term
 
 
 def _pairs(folder: Path) -> list[tuple[str, Path, Path]]:
@@ -119,10 +168,15 @@ def _pairs(folder: Path) -> list[tuple[str, Path, Path]]:
 
 
 def _score_one(
-    name: str, text_path: Path, expected_path: Path, stdout: TextIO, stderr: TextIO
+    name: str,
+    text_path: Path,
+    expected_path: Path,
+    term: tuple[int, int] | None,
+    stdout: TextIO,
+    stderr: TextIO,
 ) -> Score | None:
     try:
-        found = parse_text(read_document(text_path)).registry
+        found = parse_text(read_document(text_path), term=term).registry
         expected = json.loads(expected_path.read_text(encoding="utf-8"))
     except ReadError as exc:
         stderr.write(_("Lỗi: {message}").format(message=exc.message) + "\n")

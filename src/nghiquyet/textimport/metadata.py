@@ -16,6 +16,12 @@ _TITLE = re.compile(
     r"\s*,?\s+lần thứ\s+(?P<nth>[IVXLCDM]+|\d+)\s*,?\s*nhiệm kỳ\s+(?P<a>(?:19|20)\d\d)\s*[-–]\s*(?P<b>(?:19|20)\d\d)",
     re.IGNORECASE,
 )
+# An extract ("TRÍCH NGHỊ QUYẾT ĐẠI HỘI ... LẦN THỨ I") may name no term at all.
+_TITLE_NO_TERM = re.compile(
+    rf"Đại hội\s+(?P<delegates>đại biểu\s+)?Đảng bộ\s+(?P<level>{_LEVELS})\s+(?P<name>[^,;.:()\n]{{1,50}}?)"
+    r"\s*,?\s+lần thứ\s+(?P<nth>[IVXLCDM]+|\d+)\b(?!\s*,?\s*nhiệm kỳ)",
+    re.IGNORECASE,
+)
 _ISSUER = re.compile(
     rf"\bĐảng bộ\s+(?P<level>{_LEVELS})\s+(?P<name>[^\W\d_][^\s,;.:()]*(?:\s+[^\W\d_][^\s,;.:()]*)*)"
 )
@@ -52,20 +58,48 @@ class Metadata:
         }
 
 
-def read_metadata(doc: str, log: WarningLog) -> Metadata:
+def read_metadata(
+    doc: str, log: WarningLog, given_term: tuple[int, int] | None = None
+) -> Metadata:
+    """Metadata from the text; ``given_term`` fills the term when the text has none."""
     flat = collapse(doc)
-    meta = _from_title(flat) or _from_parts(flat, doc)
+    meta = _from_title(flat) or _from_untermed_title(flat) or _from_parts(flat, doc)
     meta.province = _province(meta, doc, flat)
     if meta.title is None:
         log.add(
             "title_not_found",
             _("Không tìm thấy tiêu đề “Đại hội ... Đảng bộ ... lần thứ ..., nhiệm kỳ ...”."),
         )
-    if meta.term_end is None:
-        log.add("term_not_found", _("Không tìm thấy nhiệm kỳ (ví dụ “nhiệm kỳ 2025-2030”)."))
+    _apply_given_term(meta, given_term, log)
     if meta.province is None:
         log.add("province_not_found", _("Không xác định được tỉnh."))
     return meta
+
+
+def _apply_given_term(meta: Metadata, given: tuple[int, int] | None, log: WarningLog) -> None:
+    """The text's own term wins; the user's fills a gap, and a disagreement is shown."""
+    if meta.term_end is not None:
+        if given is not None and given != (meta.term_start, meta.term_end):
+            log.add(
+                "term_mismatch",
+                _(
+                    "Nhiệm kỳ nhập vào ({given}) khác nhiệm kỳ ghi trong văn bản ({text}); "
+                    "đã dùng nhiệm kỳ của văn bản."
+                ).format(
+                    given=f"{given[0]}-{given[1]}", text=f"{meta.term_start}-{meta.term_end}"
+                ),
+            )
+        return
+    if given is not None:
+        meta.term_start, meta.term_end = given
+        return
+    log.add(
+        "term_not_found",
+        _(
+            "Không tìm thấy nhiệm kỳ (ví dụ “nhiệm kỳ 2025-2030”); hãy nhập nhiệm kỳ. "
+            "Các chỉ tiêu không ghi năm đạt được để trống thời hạn."
+        ),
+    )
 
 
 def _from_title(flat: str) -> Metadata | None:
@@ -83,6 +117,27 @@ def _from_title(flat: str) -> Metadata | None:
         f"{match.group('nth').upper()}, nhiệm kỳ {start}-{end}"
     )
     return Metadata(title, f"Đảng bộ {level} {name}", level, None, start, end, name)
+
+
+def _from_untermed_title(flat: str) -> Metadata | None:
+    """'Nghị quyết Đại hội ... lần thứ I' of an extract: the term comes from elsewhere."""
+    matches = [
+        m for m in _TITLE_NO_TERM.finditer(flat) if len(m.group("name").split()) <= _MAX_NAME_WORDS
+    ]
+    if not matches:
+        return None
+    match = next((m for m in matches if not is_all_caps(m.group(0))), matches[0])
+    name = _cased_name(match.group("name"))
+    level = match.group("level").lower()
+    delegates = "đại biểu " if match.group("delegates") else ""
+    title = (
+        f"Nghị quyết Đại hội {delegates}Đảng bộ {level} {name} lần thứ {match.group('nth').upper()}"
+    )
+    meta = Metadata(title, f"Đảng bộ {level} {name}", level, None, None, None, name)
+    terms = [(int(a), int(b)) for a, b in _TERM.findall(flat)]
+    if terms:
+        meta.term_start, meta.term_end = max(terms)
+    return meta
 
 
 def _cased_name(name: str) -> str:

@@ -22,7 +22,6 @@ from nghiquyet.textimport.text import collapse, normalize_document
 from nghiquyet.textimport.titles import item_title
 
 REGISTRY_FORMAT = "nghiquyet.registry/1"
-_ANY_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b")
 
 
 @dataclass
@@ -36,14 +35,22 @@ class ParseResult:
         return [w for w in self.warnings if w.indicator == number]
 
 
-def parse_text(text: str) -> ParseResult:
-    """Read a resolution's text (any layout of the genre) into a registry dict."""
+Term = tuple[int, int]
+
+
+def parse_text(text: str, term: Term | None = None) -> ParseResult:
+    """Read a resolution's text (any layout of the genre) into a registry dict.
+
+    ``term`` is the term the user gives for a text that states none (an
+    extract, an annex). Without either, deadlines that the text does not write
+    stay empty (``None``) and a warning says so: a guessed year would be judged.
+    """
     doc = normalize_document(text)
     log = WarningLog()
     if not doc.strip():
         log.add("empty_text", _("Văn bản trống."))
-    meta = read_metadata(doc, log)
-    term_end = meta.term_end or _latest_year(doc)
+    meta = read_metadata(doc, log, given_term=term)
+    term_end = meta.term_end
     section = indicator_section(doc, log)
     registry: dict[str, Any] = {
         "format": REGISTRY_FORMAT,
@@ -56,11 +63,6 @@ def parse_text(text: str) -> ParseResult:
     }
     _check_counts(registry, log)
     return ParseResult(registry, log.items)
-
-
-def _latest_year(doc: str) -> int:
-    years = [int(y) for y in _ANY_YEAR.findall(doc)]
-    return max(years) if years else 0
 
 
 def _declared_indicators(section: Section | None) -> int | None:
@@ -79,7 +81,7 @@ def _groups(section: Section | None) -> list[dict[str, Any]]:
     ]
 
 
-def _indicators(section: Section | None, term_end: int, log: WarningLog) -> list[dict[str, Any]]:
+def _indicators(section: Section | None, term_end: int | None, log: WarningLog) -> list[dict[str, Any]]:
     if section is None:
         return []
     indicators = []

@@ -86,8 +86,14 @@ _TAIL_NOISE = re.compile(
 @dataclass
 class ItemContext:
     number: int
-    term_end: int
+    term_end: int | None  # None: the text states no term and the user gave none
     log: WarningLog
+    lead_year: int | None = None  # "Đến năm 2030, phấn đấu: ..." written before the list
+
+    @property
+    def default_year(self) -> int | None:
+        """A figure's deadline when its own words write none."""
+        return self.lead_year or self.term_end
 
 
 @dataclass
@@ -107,6 +113,13 @@ def read_targets(text: str, ctx: ItemContext) -> list[dict[str, Any]]:
         elif target := _status_target(clause, deadlines, ctx, has_figures):
             targets.append(target)
     _fill_missing_labels(targets, text)
+    if any(t["year"] is None for t in targets):
+        ctx.log.add(
+            "deadline_unknown",
+            _("Không rõ năm phải đạt (văn bản không ghi nhiệm kỳ): đã để trống thời hạn."),
+            ctx.number,
+            text,
+        )
     if not targets:
         ctx.log.add(
             "no_figure",
@@ -152,13 +165,15 @@ def _deadlines(text: str) -> list[tuple[int, int]]:
     return found
 
 
-def _deadline_for(deadlines: list[tuple[int, int]], start: int, end: int, term_end: int) -> int:
+def _deadline_for(
+    deadlines: list[tuple[int, int]], start: int, end: int, default: int | None
+) -> int | None:
     """The last deadline written before the figure, else one written in its own fragment."""
     before = [year for pos, year in deadlines if pos < start]
     if before:
         return before[-1]
     within = [year for pos, year in deadlines if start <= pos < end]
-    return within[0] if within else term_end
+    return within[0] if within else default
 
 
 def _clause_targets(
@@ -175,7 +190,7 @@ def _clause_targets(
             target["unit"] += per_population
         if not target["each_year"]:
             target["year"] = _deadline_for(
-                deadlines, clause.offset + figure.start, clause.offset + end, ctx.term_end
+                deadlines, clause.offset + figure.start, clause.offset + end, ctx.default_year
             )
         targets.append(target)
     return targets
@@ -358,7 +373,9 @@ def _status_target(
     year = (
         ctx.term_end
         if yearly
-        else _deadline_for(deadlines, clause.offset, clause.offset + len(clause.text), ctx.term_end)
+        else _deadline_for(
+            deadlines, clause.offset, clause.offset + len(clause.text), ctx.default_year
+        )
     )
     if no_more := _NO_MORE.search(text):
         what = re.split(r"\s+(?:theo|của|trên|tại)\s+", no_more.group("what"))[0]
@@ -374,7 +391,7 @@ def _status_target(
 
 
 def _target(
-    label: str, comparator: str, value: int, unit: str, year: int, each_year: bool
+    label: str, comparator: str, value: int, unit: str, year: int | None, each_year: bool
 ) -> dict[str, Any]:
     return {
         "label": label,

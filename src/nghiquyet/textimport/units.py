@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # Count nouns and measures seen after figures in resolutions. Longest first so
 # "tỷ đồng" wins over "đồng" and "tổ dân phố" over "tổ".
 _UNITS = """
-nghìn tỷ đồng|nghìn tỉ đồng|tỷ đồng|tỉ đồng|triệu đồng|nghìn đồng|ngàn đồng|đồng
+triệu tỷ đồng|triệu tỉ đồng|nghìn tỷ đồng|nghìn tỉ đồng|tỷ đồng|tỉ đồng|triệu đồng|nghìn đồng|ngàn đồng|đồng
 tỷ USD|triệu USD|nghìn USD|USD|đô la Mỹ
 triệu tấn|nghìn tấn|ngàn tấn|tấn|tạ|kg
 ha|héc-ta|hecta|km²|km2|km|m²|m2|m³|m3|lít|kWh|MW
@@ -22,7 +22,7 @@ trường học|trường|lớp học|phòng học|điểm trường
 doanh nghiệp|hợp tác xã|tổ hợp tác|trang trại|cơ sở|hộ kinh doanh
 sản phẩm|mô hình|công trình|dự án|chợ|trạm|nhà văn hóa|nhà văn hoá|nhà|căn|tuyến|cụm|chuỗi
 chi bộ|đảng bộ|tổ chức cơ sở đảng|tổ chức đảng|tổ chức
-con|cây|máy|xe|chiếc|km đường|mét
+con|cây|máy|xe|chiếc|mét|đoạn đường|đoạn|loại|tuyến đường|lượt
 """
 UNIT_WORDS: tuple[str, ...] = tuple(
     sorted(

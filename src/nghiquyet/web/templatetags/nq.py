@@ -36,14 +36,14 @@ def vn_date(value: dt.date | dt.datetime | None) -> str:
 
 @register.filter
 def target_text(target: Any) -> str:
-    from nghiquyet.assessment import describe_target
+    from nghiquyet.progress import describe_target
 
     return describe_target(_as_dict(target))
 
 
 @register.filter
 def deadline_text(target: Any) -> str:
-    from nghiquyet.assessment import describe_deadline
+    from nghiquyet.progress import describe_deadline
 
     return describe_deadline(_as_dict(target))
 

@@ -1,0 +1,71 @@
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError
+
+from nghiquyet.assessment.selectors import assess_resolution
+from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.lib.vnformat import format_number
+from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.resolutions.cli import resolution_from_arg
+
+
+def target_row(resolution_assessment: Any, indicator: Any, assessed: Any) -> dict[str, Any]:
+    a = assessed.assessment
+    return {
+        "indicator": indicator.indicator.number,
+        "target": assessed.target.position,
+        "series": assessed.target.series.code,
+        "label": assessed.target.label,
+        "target_text": assessed.text,
+        "deadline": assessed.target.year,
+        "status": a.status.value,
+        "status_label": a.label,
+        "ratio": a.ratio,
+        "projected": a.projected,
+        "latest_year": a.latest_year,
+        "latest_value": None if a.latest_value is None else float(a.latest_value),
+        "explanation": a.explanation,
+    }
+
+
+class Command(BaseCommand):
+    help = "In tình trạng, tỷ số, dự báo và giải thích của từng mục tiêu một nghị quyết."
+
+    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+        parser.add_argument("resolution", help="id của nghị quyết")
+        parser.add_argument("--year", type=int, required=True, help="năm đánh giá")
+        parser.add_argument("--orgunit", help="mã đơn vị (mặc định: đơn vị ban hành)")
+        parser.add_argument("--json", action="store_true", help="in JSON")
+        parser.add_argument("--approved-only", action="store_true",
+                            help="chỉ dùng số liệu đã duyệt")
+
+    def handle(self, *args: Any, **opts: Any) -> None:
+        resolution = resolution_from_arg(opts["resolution"])
+        unit = resolution.issuer
+        if opts["orgunit"]:
+            unit = OrgUnit.objects.filter(code=opts["orgunit"],
+                                          path__startswith=resolution.issuer.path).first()
+            if unit is None:
+                raise CommandError(_("Không có đơn vị mã “%(code)s” trong phạm vi nghị quyết.")
+                                   % {"code": opts["orgunit"]})
+        year = opts["year"]
+        if not resolution.term_start <= year <= resolution.term_end:
+            raise CommandError(_("Năm %(y)d nằm ngoài nhiệm kỳ %(a)d–%(b)d.")
+                               % {"y": year, "a": resolution.term_start, "b": resolution.term_end})
+        ra = assess_resolution(resolution, unit, year, approved_only=opts["approved_only"])
+        rows = [target_row(ra, i, t) for i in ra.indicators for t in i.targets]
+        if opts["json"]:
+            self.stdout.write(json.dumps({
+                "resolution": resolution.pk, "orgunit": unit.code, "year": year,
+                "summary": ra.counts.summary, "targets": rows}, ensure_ascii=False, indent=2))
+            return
+        for r in rows:
+            ratio = "—" if r["ratio"] is None else format_number(r["ratio"], 2)
+            projected = "—" if r["projected"] is None else format_number(r["projected"], 1)
+            self.stdout.write(
+                f"({r['indicator']}) {r['target_text']:<28} {r['status_label']:<18} "
+                f"R={ratio:<6} {_('dự kiến')} {projected:<10} {r['explanation']}")
+        self.stdout.write(ra.counts.summary)

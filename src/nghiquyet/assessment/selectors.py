@@ -1,0 +1,220 @@
+"""A resolution assessed for one org unit as of a year: the data behind the dashboard,
+the indicator page, the CLI, the API and the reports. Six queries, whatever the size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from nghiquyet.figures.rollup import Figure
+from nghiquyet.figures.selectors import SubtreeFigures, subtree_figures
+from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.progress import (
+    Assessment,
+    Status,
+    assess_target,
+    count_statuses,
+    describe_deadline,
+    describe_target,
+    worst_status,
+)
+from nghiquyet.resolutions.models import Indicator, IndicatorGroup, Resolution, Target
+from nghiquyet.resolutions.selectors import indicators_with_targets
+
+
+@dataclass
+class AssessedTarget:
+    target: Target
+    assessment: Assessment
+    series: dict[int, Decimal]  # year -> the quantity the target is judged on
+    figures: dict[int, Figure]  # year -> figure with its source and coverage
+
+    @property
+    def registry(self) -> dict[str, Any]:
+        return self.target.as_registry_dict()
+
+    @property
+    def text(self) -> str:
+        return describe_target(self.registry)
+
+    @property
+    def deadline(self) -> str:
+        return describe_deadline(self.registry)
+
+    @property
+    def status(self) -> Status:
+        return self.assessment.status
+
+    @property
+    def estimate_years(self) -> set[int]:
+        return {y for y, f in self.figures.items() if f.is_estimate}
+
+    def sparkline(self, years: list[int]) -> list[float | None]:
+        return [None if self.series.get(y) is None else float(self.series[y]) for y in years]
+
+
+@dataclass
+class AssessedIndicator:
+    indicator: Indicator
+    targets: list[AssessedTarget]
+
+    @property
+    def status(self) -> Status:
+        return worst_status(t.status for t in self.targets)
+
+
+@dataclass
+class AssessedGroup:
+    group: IndicatorGroup | None
+    indicators: list[AssessedIndicator] = field(default_factory=list)
+
+    @property
+    def counts(self) -> Any:
+        return count_statuses(i.status for i in self.indicators)
+
+
+@dataclass
+class ResolutionAssessment:
+    resolution: Resolution
+    unit: OrgUnit
+    as_of: int
+    years: list[int]
+    groups: list[AssessedGroup]
+    figures: SubtreeFigures
+
+    @property
+    def indicators(self) -> list[AssessedIndicator]:
+        return [i for g in self.groups for i in g.indicators]
+
+    @property
+    def targets(self) -> list[AssessedTarget]:
+        return [t for i in self.indicators for t in i.targets]
+
+    @property
+    def counts(self) -> Any:
+        return count_statuses(i.status for i in self.indicators)
+
+    @property
+    def target_counts(self) -> Any:
+        return count_statuses(t.status for t in self.targets)
+
+
+def judged_series(target: Target, figures: SubtreeFigures, unit_id: int | None = None
+                  ) -> dict[int, Decimal]:
+    """Year -> value the target is judged on. A partial figure (a total missing some
+    villages, a year's flow with only its first half) would read as a decline: it is
+    shown on the pages but left out of the judgement."""
+    return {y: f.value for y, f in figures.of(target.series_id, unit_id).items()
+            if f.value is not None and not f.partial}
+
+
+def assess_resolution(
+    resolution: Resolution, unit: OrgUnit | None = None, as_of: int | None = None, *,
+    approved_only: bool = False,
+) -> ResolutionAssessment:
+    unit = unit or resolution.issuer
+    as_of = as_of or resolution.term_end
+    years = list(range(resolution.term_start, resolution.term_end + 1))
+    groups = list(IndicatorGroup.objects.filter(resolution=resolution).order_by("position"))
+    indicators = indicators_with_targets(resolution)
+    figures = subtree_figures(resolution, unit, years, approved_only=approved_only)
+    blocks: dict[int | None, AssessedGroup] = {g.pk: AssessedGroup(g) for g in groups}
+    for ind in indicators:
+        assessed = []
+        for t in ind.target_list:  # type: ignore[attr-defined]
+            series = judged_series(t, figures, unit.pk)
+            assessed.append(AssessedTarget(
+                target=t,
+                assessment=assess_target({**t.as_registry_dict(), "series_unit": t.series.unit},
+                                         series, term_start=resolution.term_start,
+                                         as_of=as_of),
+                series=series, figures=figures.of(t.series_id, unit.pk)))
+        blocks.setdefault(ind.group_id, AssessedGroup(None)).indicators.append(
+            AssessedIndicator(ind, assessed))
+    ordered = [b for b in blocks.values() if b.indicators]
+    ordered.sort(key=lambda b: (b.group is None, b.group.position if b.group else 0))
+    return ResolutionAssessment(resolution=resolution, unit=unit, as_of=as_of, years=years,
+                                groups=ordered, figures=figures)
+
+
+# --- one indicator in detail ------------------------------------------------------
+
+
+@dataclass
+class SubUnitRow:
+    unit: OrgUnit
+    baseline: Decimal | None
+    latest: Decimal | None
+    latest_year: int | None
+    assessment: Assessment | None
+    comparable: bool  # judged against a share of the target, not the target itself
+
+
+@dataclass
+class TargetDetail:
+    assessed: AssessedTarget
+    required: dict[int, float]
+    projection: dict[int, float]
+    sub_units: list[SubUnitRow]
+
+
+def _sub_unit_target(target: dict[str, Any], baseline_total: Decimal | None,
+                     baseline_unit: Decimal | None, aggregation: str) -> tuple[dict[str, Any], bool]:
+    """A sum target is shared out in proportion to each sub-unit's baseline (the same
+    required growth for every village); rates and yes/no apply to each unit as they are."""
+    if aggregation == "sum" and target["kind"] in ("level", "cumulative"):
+        if not baseline_total or baseline_unit is None:
+            return target, False
+        share = baseline_unit / baseline_total
+        scaled = dict(target)
+        scaled["value"] = float(Decimal(str(target["value"])) * share)
+        if target.get("upper") is not None:
+            scaled["upper"] = float(Decimal(str(target["upper"])) * share)
+        return scaled, True
+    if aggregation == "count_yes":
+        # each unit either meets the standard or not
+        return {**target, "kind": "level", "comparator": ">=", "value": 1, "upper": None,
+                "denominator": None, "unit": "đạt/không đạt"}, False
+    return target, False
+
+
+def _rank(row: SubUnitRow) -> tuple[int, float]:
+    status = row.assessment.status if row.assessment else Status.NO_DATA
+    rank = status.rank if status.rank is not None else 99
+    return (rank, row.assessment.ratio if row.assessment and row.assessment.ratio is not None else 0)
+
+
+def target_detail(ra: ResolutionAssessment, assessed: AssessedTarget) -> TargetDetail:
+    """Chart lines and the sub-unit breakdown (worst first) from data already loaded."""
+    from nghiquyet.progress import required_trajectory
+
+    resolution, target = ra.resolution, assessed.target
+    registry = assessed.registry
+    t0 = resolution.term_start
+    baseline = assessed.series.get(t0)
+    required = required_trajectory(registry, baseline, t0) if baseline is not None or \
+        target.kind == "cumulative" else {}
+    projection: dict[int, float] = {}
+    a = assessed.assessment
+    if a.projected is not None and a.latest_year is not None and a.latest_value is not None:
+        projection = {a.latest_year: float(a.latest_value), target.year: float(a.projected)}
+    series = ra.figures.series[target.series_id]
+    rows: list[SubUnitRow] = []
+    children = [u for u in ra.figures.units.values() if u.parent_id == ra.unit.pk]
+    for unit in sorted(children, key=lambda u: u.path):
+        values = ra.figures.yearly(target.series_id, unit.pk)
+        if not values and unit.type != series.reporting_unit_type:
+            continue
+        sub_target, comparable = _sub_unit_target(registry, baseline, values.get(t0),
+                                                  series.aggregation)
+        judged = assess_target(sub_target, values, term_start=t0, as_of=ra.as_of) \
+            if values else None
+        latest_year = max((y for y in values if y <= ra.as_of), default=None)
+        rows.append(SubUnitRow(unit=unit, baseline=values.get(t0),
+                               latest=values.get(latest_year) if latest_year else None,
+                               latest_year=latest_year, assessment=judged,
+                               comparable=comparable))
+    rows.sort(key=_rank)
+    return TargetDetail(assessed=assessed, required=required, projection=projection,
+                        sub_units=rows)

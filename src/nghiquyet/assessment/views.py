@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib.auth.decorators import login_required
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from nghiquyet.accounts import access
+from nghiquyet.assessment.selectors import assess_resolution, target_detail
+from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.progress import ORDERED_STATUSES, Status
+from nghiquyet.resolutions.models import Resolution
+
+
+def _as_of(request: HttpRequest, resolution: Resolution) -> int:
+    raw = request.GET.get("year", "")
+    default = min(max(dt.date.today().year, resolution.term_start + 1), resolution.term_end)
+    year = int(raw) if raw.isdigit() else default
+    return min(max(year, resolution.term_start), resolution.term_end)
+
+
+def _unit(request: HttpRequest, resolution: Resolution) -> OrgUnit:
+    code = request.GET.get("unit")
+    return access.get_unit_for_user(request.user, resolution, code) if code else resolution.issuer
+
+
+def _common(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
+    resolution = access.get_resolution_for_user(request.user, resolution_id)
+    unit = _unit(request, resolution)
+    as_of = _as_of(request, resolution)
+    return {"resolution": resolution, "unit": unit, "as_of": as_of,
+            "years": list(range(resolution.term_start, resolution.term_end + 1))}
+
+
+@login_required
+@require_GET
+def dashboard(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    ctx = _common(request, resolution_id)
+    ra = assess_resolution(ctx["resolution"], ctx["unit"], ctx["as_of"],
+                           approved_only=request.GET.get("approved") == "1")
+    group_code = request.GET.get("group") or ""
+    status = request.GET.get("status") or ""
+    groups = [g for g in ra.groups if not group_code or (g.group and g.group.code == group_code)]
+    rows = []
+    for g in groups:
+        indicators = [i for i in g.indicators if not status or i.status == status
+                      or any(t.status == status for t in i.targets)]
+        if indicators:
+            rows.append((g, indicators))
+    ctx.update({
+        "ra": ra, "rows": rows, "group_code": group_code, "status": status,
+        "statuses": [*reversed(ORDERED_STATUSES), Status.NO_DATA],
+        "approved": request.GET.get("approved") == "1",
+        "units": _viewable_units(request, ctx["resolution"]),
+    })
+    return render(request, "assessment/dashboard.html", ctx)
+
+
+def _viewable_units(request: HttpRequest, resolution: Resolution) -> list[OrgUnit]:
+    """The issuer and its direct sub-units the user may look at (for the unit picker)."""
+    issuer = resolution.issuer
+    units = [issuer] + list(OrgUnit.objects.filter(parent=issuer).order_by("type", "name"))
+    return [u for u in units if access.can_view_orgunit(request.user, u)]
+
+
+@login_required
+@require_GET
+def indicator_detail(request: HttpRequest, resolution_id: int, number: int) -> HttpResponse:
+    ctx = _common(request, resolution_id)
+    ra = assess_resolution(ctx["resolution"], ctx["unit"], ctx["as_of"])
+    indicator = next((i for i in ra.indicators if i.indicator.number == number), None)
+    if indicator is None:
+        raise Http404
+    details = [target_detail(ra, t) for t in indicator.targets]
+    charts = [_chart_data(ctx["years"], d) for d in details]
+    ctx.update({"ra": ra, "ai": indicator, "details": list(zip(details, charts, strict=True)),
+                "charts": charts})
+    return render(request, "assessment/indicator.html", ctx)
+
+
+def _chart_data(years: list[int], detail: Any) -> dict[str, Any]:
+    a = detail.assessed
+    target = a.target
+
+    def line(points: dict[int, float]) -> list[float | None]:
+        return [None if points.get(y) is None else round(float(points[y]), 4) for y in years]
+
+    actual = {y: float(v) for y, v in a.series.items()}
+    if target.kind == "cumulative":
+        # The term's running total, from the year after the baseline, as the target counts it.
+        running, total = {}, 0.0
+        for y in years[1:]:
+            if y in actual:
+                total += actual[y]
+                running[y] = total
+        actual = running
+    goal = float(target.value)
+    if target.kind in ("growth_rate", "annual_change"):
+        goal_line: list[float | None] = [None] * len(years)  # a rate, not a level: no line
+    elif target.each_year:
+        goal_line = [goal] * len(years)
+    else:
+        goal_line = [goal if y == target.year else None for y in years]
+    return {
+        "labels": [str(y) for y in years],
+        "actual": line(actual),
+        "required": line(detail.required),
+        "projection": line(detail.projection),
+        "target": goal_line,
+        "unit": target.series.unit if target.kind == "growth_rate" else target.unit,
+    }

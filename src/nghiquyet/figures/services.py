@@ -1,0 +1,240 @@
+"""Writes to figures. Each is atomic, checks access, and leaves an audit row with the
+old and new snapshot, so the history of a figure is its audit trail."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+
+from nghiquyet.accounts import access
+from nghiquyet.audit.models import AuditEvent
+from nghiquyet.audit.services import audit_record
+from nghiquyet.figures.models import DataValue, ValueStatus
+from nghiquyet.figures.periods import PeriodCode
+from nghiquyet.figures.validation import Entry, Issue, SeriesSpec, validate_entry
+from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.resolutions.models import DataSeries
+
+
+class InvalidValue(Exception):
+    """A figure refused by validation; ``issues`` say which field and why."""
+
+    def __init__(self, issues: list[Issue]):
+        self.issues = issues
+        super().__init__("; ".join(i.message for i in issues))
+
+
+class ConflictError(Exception):
+    """Someone else changed the figure since the form was opened."""
+
+    def __init__(self, current: DataValue | None):
+        self.current = current
+        super().__init__(_("Số liệu vừa được người khác thay đổi. Tải lại để xem bản mới nhất "
+                           "rồi nhập lại."))
+
+
+class WorkflowError(Exception):
+    pass
+
+
+@dataclass
+class SaveResult:
+    value: DataValue
+    warnings: list[Issue] = field(default_factory=list)
+    created: bool = False
+
+
+def series_spec(series: DataSeries) -> SeriesSpec:
+    resolution = series.resolution
+    return SeriesSpec(value_type=series.value_type, unit=series.unit,
+                      term_start=resolution.term_start, term_end=resolution.term_end,
+                      period_kind=series.period_kind)
+
+
+def _lock_current(series: DataSeries, orgunit: OrgUnit, period: str) -> DataValue | None:
+    return (DataValue.objects.select_for_update()
+            .filter(series=series, orgunit=orgunit, period=period).first())
+
+
+def _check_version(current: DataValue | None, expected_version: int | None) -> None:
+    """``expected_version`` 0 means "I saw no figure"; None skips the check (imports)."""
+    if expected_version is None:
+        return
+    seen = current.version if current else 0
+    if seen != expected_version:
+        raise ConflictError(current)
+
+
+@transaction.atomic
+def value_save(
+    *, actor: Any, series: DataSeries, orgunit: OrgUnit, period: PeriodCode,
+    value: Decimal | None = None, numerator: Decimal | None = None,
+    denominator: Decimal | None = None, is_estimate: bool = False, note: str = "",
+    evidence: Any = None, expected_version: int | None = None, reason: str = "",
+    last_year: Decimal | None = None, sub_units_total: Decimal | None = None,
+    check_access: bool = True,
+) -> SaveResult:
+    if check_access and not access.can_enter_value(actor, series, orgunit):
+        raise PermissionDenied
+    issues = validate_entry(series_spec(series),
+                            Entry(period, value, numerator, denominator),
+                            last_year=last_year, sub_units_total=sub_units_total)
+    errors = [i for i in issues if i.is_error]
+    if errors:
+        raise InvalidValue(errors)
+    current = _lock_current(series, orgunit, period.code)
+    _check_version(current, expected_version)
+    if current is not None and current.is_locked:
+        raise WorkflowError(_("Số liệu đã được duyệt và khóa. Cần mở lại trước khi sửa."))
+    created = current is None
+    obj = current or DataValue(series=series, orgunit=orgunit, period=period.code,
+                               year=period.year, version=0)
+    old = None if created else obj.snapshot()
+    obj.value, obj.numerator, obj.denominator = value, numerator, denominator
+    obj.is_estimate, obj.note = is_estimate, note
+    if evidence is not None:
+        obj.evidence = evidence
+    # An edited figure goes back to draft: what was submitted is no longer what is there.
+    obj.status = ValueStatus.DRAFT
+    obj.version += 1
+    obj.updated_by = actor if getattr(actor, "is_authenticated", False) else None
+    try:
+        with transaction.atomic():
+            obj.save()
+    except IntegrityError as exc:  # a concurrent first insert of the same cell
+        raise ConflictError(None) from exc
+    audit_record(actor=actor, action="value.create" if created else "value.update",
+                 target=obj, orgunit=orgunit, old=old, new=obj.snapshot(), reason=reason)
+    return SaveResult(obj, [i for i in issues if not i.is_error], created)
+
+
+def _transition(
+    *, actor: Any, value: DataValue, expected_version: int | None, allowed_from: set[str],
+    to: str, action: str, reason: str = "", **changes: Any,
+) -> DataValue:
+    current = DataValue.objects.select_for_update().select_related("orgunit").get(pk=value.pk)
+    _check_version(current, expected_version)
+    if current.status not in allowed_from:
+        raise WorkflowError(
+            _("Không thể chuyển số liệu đang ở trạng thái “%(status)s”.")
+            % {"status": current.get_status_display()}
+        )
+    old = current.snapshot()
+    current.status = to
+    current.version += 1
+    for name, new in changes.items():
+        setattr(current, name, new)
+    current.save()
+    audit_record(actor=actor, action=action, target=current, orgunit=current.orgunit, old=old,
+                 new=current.snapshot(), reason=reason)
+    return current
+
+
+@transaction.atomic
+def value_submit(*, actor: Any, value: DataValue, expected_version: int | None = None) -> DataValue:
+    if not access.can_enter_value(actor, value.series, value.orgunit):
+        raise PermissionDenied
+    return _transition(actor=actor, value=value, expected_version=expected_version,
+                       allowed_from={ValueStatus.DRAFT, ValueStatus.RETURNED},
+                       to=ValueStatus.SUBMITTED, action="value.submit", submitted_by=actor,
+                       return_comment="")
+
+
+@transaction.atomic
+def value_approve(*, actor: Any, value: DataValue, expected_version: int | None = None) -> DataValue:
+    if not access.can_approve_value(actor, value):
+        raise PermissionDenied
+    return _transition(actor=actor, value=value, expected_version=expected_version,
+                       allowed_from={ValueStatus.SUBMITTED}, to=ValueStatus.APPROVED,
+                       action="value.approve", approved_by=actor, approved_at=timezone.now())
+
+
+@transaction.atomic
+def value_return(*, actor: Any, value: DataValue, comment: str,
+                 expected_version: int | None = None) -> DataValue:
+    if not access.can_approve_value(actor, value):
+        raise PermissionDenied
+    if not comment.strip():
+        raise WorkflowError(_("Cần ghi ý kiến khi trả lại số liệu."))
+    return _transition(actor=actor, value=value, expected_version=expected_version,
+                       allowed_from={ValueStatus.SUBMITTED}, to=ValueStatus.RETURNED,
+                       action="value.return", reason=comment, return_comment=comment)
+
+
+@transaction.atomic
+def value_reopen(*, actor: Any, value: DataValue, reason: str,
+                 expected_version: int | None = None) -> DataValue:
+    if not access.can_approve_value(actor, value):
+        raise PermissionDenied
+    if not reason.strip():
+        raise WorkflowError(_("Cần ghi lý do mở lại số liệu đã duyệt."))
+    return _transition(actor=actor, value=value, expected_version=expected_version,
+                       allowed_from={ValueStatus.APPROVED}, to=ValueStatus.DRAFT,
+                       action="value.reopen", reason=reason, approved_by=None, approved_at=None)
+
+
+def value_history(value: DataValue) -> list[AuditEvent]:
+    return list(AuditEvent.objects.filter(object_type="reporting.datavalue",
+                                          object_id=str(value.pk))
+                .select_related("actor").order_by("-at", "-id"))
+
+
+@transaction.atomic
+def value_restore(*, actor: Any, value: DataValue, event_id: int, reason: str = "",
+                  expected_version: int | None = None) -> SaveResult:
+    """Write an earlier state back as a new change; nothing in the history is lost."""
+    event = AuditEvent.objects.filter(pk=event_id, object_type="reporting.datavalue",
+                                      object_id=str(value.pk)).first()
+    if event is None or not event.new:
+        raise WorkflowError(_("Không tìm thấy phiên bản cần khôi phục."))
+    snap = event.new
+
+    def dec(key: str) -> Decimal | None:
+        return None if snap.get(key) is None else Decimal(str(snap[key]))
+
+    from nghiquyet.figures.periods import parse_period
+
+    return value_save(
+        actor=actor, series=value.series, orgunit=value.orgunit, period=parse_period(value.period),
+        value=dec("value"), numerator=dec("numerator"), denominator=dec("denominator"),
+        is_estimate=bool(snap.get("is_estimate")), note=str(snap.get("note", "")),
+        expected_version=expected_version,
+        reason=reason or _("Khôi phục phiên bản lúc %(at)s") % {
+            "at": timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M")},
+    )
+
+
+@transaction.atomic
+def values_bulk_create(*, actor: Any, values: list[DataValue], reason: str = "") -> list[DataValue]:
+    """Insert many new figures at once (demo data, first loads), one audit row each.
+
+    The caller has validated them; cells must not exist yet.
+    """
+    for v in values:
+        v.year = int(v.period[:4])
+    created = DataValue.objects.bulk_create(values)
+    if any(v.pk is None for v in created):  # backends without RETURNING
+        created = list(DataValue.objects.filter(
+            series_id__in={v.series_id for v in values}).order_by("id"))
+    AuditEvent.objects.bulk_create(
+        AuditEvent(actor=actor if getattr(actor, "is_authenticated", False) else None,
+                   action="value.create", object_type="reporting.datavalue", object_id=str(v.pk),
+                   object_repr=f"{v.series_id} · {v.orgunit_id} · {v.period}"[:255],
+                   orgunit_id=v.orgunit_id, old=None, new=v.snapshot(), reason=reason)
+        for v in created
+    )
+    return created
+
+
+@transaction.atomic
+def values_approve_all(*, actor: Any, values: list[DataValue]) -> int:
+    """Approve many submitted figures at once (one unit's batch); each gets its audit row."""
+    for value in values:
+        value_approve(actor=actor, value=value)
+    return len(values)

@@ -1,0 +1,21 @@
+from django.urls import path
+
+from nghiquyet.figures import views
+
+app_name = "figures"
+
+urlpatterns = [
+    path("resolutions/<int:resolution_id>/entry/", views.entry, name="entry"),
+    path("resolutions/<int:resolution_id>/entry/cell/", views.entry_cell, name="entry_cell"),
+    path("resolutions/<int:resolution_id>/approvals/", views.approvals, name="approvals"),
+    path("resolutions/<int:resolution_id>/approvals/unit/", views.approve_unit,
+         name="approve_unit"),
+    path("resolutions/<int:resolution_id>/exchange/", views.exchange, name="exchange"),
+    path("resolutions/<int:resolution_id>/exchange/upload/", views.exchange_upload,
+         name="exchange_upload"),
+    path("values/<int:value_id>/submit/", views.value_submit, name="value_submit"),
+    path("values/<int:value_id>/history/", views.value_history, name="value_history"),
+    path("values/<int:value_id>/restore/<int:event_id>/", views.value_restore,
+         name="value_restore"),
+    path("values/<int:value_id>/<str:decision>/", views.value_decide, name="value_decide"),
+]

@@ -1,0 +1,338 @@
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_GET, require_POST
+
+from nghiquyet.accounts import access
+from nghiquyet.figures import services
+from nghiquyet.figures.forms import ReasonForm, ValueEntryForm
+from nghiquyet.figures.periods import PeriodCode, parse_period, term_periods
+from nghiquyet.figures.selectors import EntryRow, entry_grid, pending_approvals
+from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.resolutions.models import DataSeries, Resolution
+
+
+def _is_htmx(request: HttpRequest) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _default_period(resolution: Resolution) -> PeriodCode:
+    year = min(max(dt.date.today().year, resolution.term_start), resolution.term_end)
+    return PeriodCode(year, "Y", 0)
+
+
+def _period_choices(resolution: Resolution) -> list[PeriodCode]:
+    kinds = set(DataSeries.objects.filter(resolution=resolution).values_list("period_kind",
+                                                                             flat=True))
+    periods = term_periods(resolution.term_start, resolution.term_end, "Y")
+    for kind in ("H", "Q"):
+        if kind in kinds:
+            periods += term_periods(resolution.term_start, resolution.term_end, kind)
+    return sorted(periods)
+
+
+def _entry_context(request: HttpRequest, resolution: Resolution) -> dict[str, Any]:
+    units = list(access.entry_units(request.user).filter(path__startswith=resolution.issuer.path)
+                 .order_by("path"))
+    if not units:
+        raise PermissionDenied
+    code = request.GET.get("unit")
+    unit = next((u for u in units if u.code == code), units[0])
+    try:
+        period = parse_period(request.GET["period"]) if request.GET.get("period") else \
+            _default_period(resolution)
+    except ValueError:
+        period = _default_period(resolution)
+    return {"resolution": resolution, "units": units, "unit": unit, "period": period,
+            "periods": _period_choices(resolution)}
+
+
+@login_required
+@require_GET
+def entry(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    resolution = access.get_resolution_for_user(request.user, resolution_id)
+    ctx = _entry_context(request, resolution)
+    ctx["rows"] = entry_grid(resolution, ctx["unit"], ctx["period"], request.user)
+    return render(request, "figures/entry.html", ctx)
+
+
+def _row_response(request: HttpRequest, resolution: Resolution, unit: OrgUnit,
+                  period: PeriodCode, series: DataSeries, **extra: Any) -> HttpResponse:
+    rows = entry_grid(resolution, unit, period, request.user, series_ids=[series.pk])
+    if not rows:
+        raise PermissionDenied
+    row: EntryRow = rows[0]
+    for key, value in extra.items():
+        setattr(row, key, value)
+    return render(request, "figures/_entry_row.html",
+                  {"row": row, "unit": unit, "period": period, "resolution": resolution,
+                   "flash": extra.get("flash")})
+
+
+@login_required
+@require_POST
+def entry_cell(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    resolution = access.get_resolution_for_user(request.user, resolution_id)
+    form = ValueEntryForm(request.POST, request.FILES)
+    if not form.is_valid() and not {"series", "unit", "period", "version"} <= set(form.cleaned_data):
+        return HttpResponse(_("Yêu cầu không hợp lệ."), status=400)
+    data = form.cleaned_data
+    series = DataSeries.objects.filter(resolution=resolution, pk=data["series"]).select_related(
+        "resolution").first()
+    unit = OrgUnit.objects.filter(code=data["unit"]).first()
+    if series is None or unit is None:
+        raise Http404
+    try:
+        period = parse_period(data["period"])
+    except ValueError as exc:
+        return HttpResponse(str(exc), status=400)
+    if not access.can_enter_value(request.user, series, unit):
+        raise PermissionDenied
+    if form.errors:
+        errors = {f: " ".join(str(e) for e in errs) for f, errs in form.errors.items()}
+        return _row_response(request, resolution, unit, period, series, errors=errors,
+                             flash="error")
+    rows = entry_grid(resolution, unit, period, request.user, series_ids=[series.pk])
+    last = rows[0].last_year.value if rows and rows[0].last_year else None
+    sub_total = rows[0].sub_units_total if rows and rows[0].figure and \
+        rows[0].figure.expected > 1 else None
+    try:
+        result = services.value_save(
+            actor=request.user, series=series, orgunit=unit, period=period,
+            value=data.get("value"), numerator=data.get("numerator"),
+            denominator=data.get("denominator"), is_estimate=data.get("is_estimate", False),
+            note=data.get("note", ""), evidence=data.get("evidence"),
+            expected_version=data["version"], last_year=last, sub_units_total=sub_total,
+        )
+    except services.InvalidValue as exc:
+        return _row_response(request, resolution, unit, period, series,
+                             errors={i.field: i.message for i in exc.issues}, flash="error")
+    except services.ConflictError as exc:
+        return _row_response(request, resolution, unit, period, series,
+                             errors={"__all__": str(exc)}, flash="conflict")
+    except services.WorkflowError as exc:
+        return _row_response(request, resolution, unit, period, series,
+                             errors={"__all__": str(exc)}, flash="error")
+    if not _is_htmx(request):
+        return redirect(_entry_url(resolution, unit, period))
+    return _row_response(request, resolution, unit, period, series,
+                         warnings=result.warnings, flash="saved")
+
+
+def _entry_url(resolution: Resolution, unit: OrgUnit, period: PeriodCode) -> str:
+    return (reverse("figures:entry", args=[resolution.pk])
+            + f"?unit={unit.code}&period={period.code}")
+
+
+def _value_action(request: HttpRequest, value_id: int) -> tuple[Any, int | None]:
+    value = access.get_value_for_viewer(request.user, value_id)
+    raw = request.POST.get("version")
+    return value, int(raw) if raw and raw.isdigit() else None
+
+
+@login_required
+@require_POST
+def value_submit(request: HttpRequest, value_id: int) -> HttpResponse:
+    value, version = _value_action(request, value_id)
+    resolution = value.series.resolution
+    period = parse_period(value.period)
+    try:
+        services.value_submit(actor=request.user, value=value, expected_version=version)
+    except (services.ConflictError, services.WorkflowError) as exc:
+        return _row_response(request, resolution, value.orgunit, period, value.series,
+                             errors={"__all__": str(exc)}, flash="error")
+    if not _is_htmx(request):
+        return redirect(_entry_url(resolution, value.orgunit, period))
+    return _row_response(request, resolution, value.orgunit, period, value.series,
+                         flash="submitted")
+
+
+@login_required
+@require_GET
+def approvals(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    resolution = access.get_resolution_for_user(request.user, resolution_id)
+    if not access.can_approve_in(request.user, resolution):
+        raise PermissionDenied
+    values = pending_approvals(request.user, resolution)
+    groups: dict[OrgUnit, list[Any]] = {}
+    for v in values:
+        groups.setdefault(v.orgunit, []).append(v)
+    return render(request, "figures/approvals.html", {
+        "resolution": resolution, "values": values, "groups": list(groups.items())})
+
+
+@login_required
+@require_POST
+def approve_unit(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    """Approve every figure a unit has submitted (those the leader may approve)."""
+    resolution = access.get_resolution_for_user(request.user, resolution_id)
+    if not access.can_approve_in(request.user, resolution):
+        raise PermissionDenied
+    code = request.POST.get("unit", "")
+    values = [v for v in pending_approvals(request.user, resolution) if v.orgunit.code == code]
+    n = services.values_approve_all(actor=request.user, values=values)
+    messages.success(request, _("Đã duyệt %(n)d số liệu của %(unit)s.")
+                     % {"n": n, "unit": values[0].orgunit.name if values else code})
+    return redirect("figures:approvals", resolution_id=resolution.pk)
+
+
+@login_required
+@require_POST
+def value_decide(request: HttpRequest, value_id: int, decision: str) -> HttpResponse:
+    value, version = _value_action(request, value_id)
+    try:
+        if decision == "approve":
+            services.value_approve(actor=request.user, value=value, expected_version=version)
+            messages.success(request, _("Đã duyệt: %(v)s.") % {"v": value})
+        elif decision == "return":
+            services.value_return(actor=request.user, value=value, expected_version=version,
+                                  comment=request.POST.get("comment", ""))
+            messages.success(request, _("Đã trả lại: %(v)s.") % {"v": value})
+        elif decision == "reopen":
+            services.value_reopen(actor=request.user, value=value, expected_version=version,
+                                  reason=request.POST.get("reason", ""))
+            messages.success(request, _("Đã mở lại số liệu để sửa: %(v)s.") % {"v": value})
+        else:
+            raise Http404
+    except (services.ConflictError, services.WorkflowError) as exc:
+        messages.error(request, str(exc))
+    target = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
+                                           require_https=request.is_secure()):
+        target = reverse("figures:approvals", args=[value.series.resolution_id])
+    return redirect(target)
+
+
+@login_required
+@require_GET
+def value_history(request: HttpRequest, value_id: int) -> HttpResponse:
+    value = access.get_value_for_viewer(request.user, value_id)
+    return render(request, "figures/history.html", {
+        "value": value, "events": services.value_history(value),
+        "targets": list(value.series.targets.select_related("indicator")),
+        "can_restore": access.can_enter_value(request.user, value.series, value.orgunit)
+        and not value.is_locked,
+        "can_reopen": value.is_locked and access.can_approve_value(request.user, value),
+        "reason_form": ReasonForm(),
+    })
+
+
+@login_required
+@require_POST
+def value_restore(request: HttpRequest, value_id: int, event_id: int) -> HttpResponse:
+    value, version = _value_action(request, value_id)
+    try:
+        services.value_restore(actor=request.user, value=value, event_id=event_id,
+                               expected_version=version, reason=request.POST.get("reason", ""))
+        messages.success(request, _("Đã khôi phục phiên bản cũ."))
+    except (services.ConflictError, services.WorkflowError) as exc:
+        messages.error(request, str(exc))
+    except services.InvalidValue as exc:
+        messages.error(request, str(exc))
+    return redirect("figures:value_history", value_id=value.pk)
+
+
+@login_required
+@require_GET
+def exchange(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    """Excel/CSV: download a template for a unit and period; upload it back."""
+    from nghiquyet.figures.exchange import template_rows
+    from nghiquyet.figures.interchange import write_csv, write_xlsx
+
+    resolution = access.get_resolution_for_user(request.user, resolution_id)
+    ctx = _entry_context(request, resolution)
+    if request.GET.get("download"):
+        unit, period = ctx["unit"], ctx["period"]
+        rows = template_rows(resolution, unit, period, request.user,
+                             include_subunits=bool(request.GET.get("subunits")))
+        name = f"so-lieu-{unit.code}-{period.code}"
+        if request.GET.get("format") == "csv":
+            response = HttpResponse(write_csv(rows), content_type="text/csv; charset=utf-8")
+            response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
+            return response
+        meta = {"resolution": str(resolution.pk), "orgunit": unit.code, "period": period.code}
+        response = HttpResponse(write_xlsx(rows, meta, resolution.title), content_type=(
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))
+        response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
+        return response
+    return render(request, "figures/exchange.html", ctx)
+
+
+@login_required
+@require_POST
+def exchange_upload(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    from django.conf import settings
+
+    from nghiquyet.figures.exchange import ImportRefused, values_import
+    from nghiquyet.figures.interchange import FileRefused, read_values_file
+
+    resolution = access.get_resolution_for_user(request.user, resolution_id)
+    ctx = _entry_context(request, resolution)
+    upload = request.FILES.get("file")
+    status = 400
+    if upload is None:
+        ctx["errors"] = [_("Chưa chọn tệp.")]
+    elif upload.size and upload.size > settings.NGHIQUYET_MAX_UPLOAD_BYTES:
+        ctx["errors"] = [_("Tệp %(file)s lớn quá giới hạn %(mb)d MB.") % {
+            "file": upload.name, "mb": settings.NGHIQUYET_MAX_UPLOAD_BYTES // (1024 * 1024)}]
+    elif request.headers.get("X-Progress-Stream") == "1":
+        return _streamed_import(request, resolution, ctx, upload)
+    else:
+        try:
+            read = read_values_file(upload.name or "", upload.read(),
+                                    settings.NGHIQUYET_MAX_UPLOAD_BYTES)
+            report = values_import(actor=request.user, resolution=resolution, read=read)
+        except FileRefused as exc:
+            ctx["errors"] = [str(exc)]
+        except ImportRefused as exc:
+            ctx["errors"] = [str(e) for e in exc.errors]
+            ctx["refused_file"] = upload.name
+        else:
+            ctx["report"] = report
+            status = 200
+    return render(request, "figures/exchange.html", ctx, status=status)
+
+
+def _streamed_import(request: HttpRequest, resolution: Resolution, ctx: dict[str, Any],
+                     upload: Any) -> StreamingHttpResponse:
+    """The upload page's script asks for this: progress lines ("P done total"), then
+    "DONE" and the result page. The import is one transaction, run to its end here."""
+    from django.conf import settings
+    from django.template.loader import render_to_string
+
+    from nghiquyet.figures.exchange import ImportRefused, values_import_steps
+    from nghiquyet.figures.interchange import FileRefused, read_values_file
+
+    data, name = upload.read(), upload.name or ""
+
+    def body() -> Any:
+        try:
+            read = read_values_file(name, data, settings.NGHIQUYET_MAX_UPLOAD_BYTES)
+            steps = values_import_steps(actor=request.user, resolution=resolution, read=read)
+            while True:
+                try:
+                    done, total = next(steps)
+                except StopIteration as finished:
+                    ctx["report"] = finished.value
+                    break
+                if done == total or done % 10 == 0:
+                    yield f"P {done} {total}\n"
+        except FileRefused as exc:
+            ctx["errors"] = [str(exc)]
+        except ImportRefused as exc:
+            ctx["errors"] = [str(e) for e in exc.errors]
+            ctx["refused_file"] = name
+        yield "DONE\n"
+        yield render_to_string("figures/exchange.html", ctx, request=request)
+
+    return StreamingHttpResponse(body(), content_type="text/plain; charset=utf-8")

@@ -1,0 +1,60 @@
+"""Two writers at once on PostgreSQL: no update is lost, one of them gets a conflict."""
+
+import threading
+from decimal import Decimal as D
+
+import pytest
+from django.db import connection, connections
+
+from nghiquyet.figures import services
+from nghiquyet.figures.models import DataValue
+from nghiquyet.figures.periods import parse_period
+
+pytestmark = pytest.mark.skipif(connection.vendor != "postgresql",
+                                reason="row locks need PostgreSQL")
+
+
+def _race(series, village, writers, expected_version):
+    """Start the writers together; return what each one got."""
+    barrier = threading.Barrier(len(writers))
+    outcomes: list[str] = []
+
+    def write(user, amount):
+        try:
+            barrier.wait(timeout=10)
+            services.value_save(actor=user, series=series, orgunit=village,
+                                period=parse_period("2026"), value=D(amount),
+                                expected_version=expected_version)
+            outcomes.append("saved")
+        except services.ConflictError:
+            outcomes.append("conflict")
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(target=write, args=w) for w in writers]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=30)
+    return sorted(outcomes)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_writers_with_the_same_version(assigned, series, tree):
+    bob, olga = assigned["bob"], assigned["olga"]
+    village = tree["villages"][0]
+    services.value_save(actor=bob, series=series["grain"], orgunit=village,
+                        period=parse_period("2026"), value=D(1), expected_version=0)
+    outcomes = _race(series["grain"], village, [(bob, 10), (olga, 20)], expected_version=1)
+    assert outcomes == ["conflict", "saved"]
+    value = DataValue.objects.get()
+    assert value.version == 2 and value.value in (10, 20)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_first_inserts_of_the_same_cell(assigned, series, tree):
+    bob, olga = assigned["bob"], assigned["olga"]
+    outcomes = _race(series["grain"], tree["villages"][0], [(bob, 1), (olga, 2)],
+                     expected_version=0)
+    assert outcomes == ["conflict", "saved"]
+    assert DataValue.objects.count() == 1
