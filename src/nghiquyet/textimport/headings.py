@@ -30,6 +30,7 @@ TASK_HEADING = re.compile(
 _CLOSING = re.compile(
     r"^(?:(?:nơi nhận|t/m|quyết nghị|mục tiêu tổng quát|tổ chức thực hiện|nghị quyết này|"
     r"đại hội (?:giao|kêu gọi|nhất trí|thông qua|tán thành)|giao (?:ban|cho))\b"
+    r"|(?:các|những)\s+(?:chỉ tiêu|mục tiêu)\s+(?:nêu\s+)?trên\b"
     r"|tm\.|phương hướng\b.{0,60}$|(?:các\s+)?(?:nhóm\s+)?giải pháp(?:\s+chủ yếu)?\s*:?\s*$)",
     _FLAGS,
 )

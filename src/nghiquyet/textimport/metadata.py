@@ -58,9 +58,7 @@ class Metadata:
         }
 
 
-def read_metadata(
-    doc: str, log: WarningLog, given_term: tuple[int, int] | None = None
-) -> Metadata:
+def read_metadata(doc: str, log: WarningLog, given_term: tuple[int, int] | None = None) -> Metadata:
     """Metadata from the text; ``given_term`` fills the term when the text has none."""
     flat = collapse(doc)
     meta = _from_title(flat) or _from_untermed_title(flat) or _from_parts(flat, doc)
@@ -85,9 +83,7 @@ def _apply_given_term(meta: Metadata, given: tuple[int, int] | None, log: Warnin
                 _(
                     "Nhiệm kỳ nhập vào ({given}) khác nhiệm kỳ ghi trong văn bản ({text}); "
                     "đã dùng nhiệm kỳ của văn bản."
-                ).format(
-                    given=f"{given[0]}-{given[1]}", text=f"{meta.term_start}-{meta.term_end}"
-                ),
+                ).format(given=f"{given[0]}-{given[1]}", text=f"{meta.term_start}-{meta.term_end}"),
             )
         return
     if given is not None:

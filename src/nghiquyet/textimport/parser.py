@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -81,7 +80,9 @@ def _groups(section: Section | None) -> list[dict[str, Any]]:
     ]
 
 
-def _indicators(section: Section | None, term_end: int | None, log: WarningLog) -> list[dict[str, Any]]:
+def _indicators(
+    section: Section | None, term_end: int | None, log: WarningLog
+) -> list[dict[str, Any]]:
     if section is None:
         return []
     indicators = []

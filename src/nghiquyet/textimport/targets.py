@@ -359,7 +359,15 @@ def _each_year(fragment: _Fragment, yearly_clause: bool) -> bool:
         return False
     if yearly_clause or (_YEARLY.search(whole) and not _AVERAGE_YEARLY.search(whole)):
         return True
+    if _is_yearly_flow(fragment.figure.unit):
+        return True
     return bool(_STEADY_BEFORE.search(fragment.before) or _STEADY_AFTER.search(fragment.after))
+
+
+def _is_yearly_flow(unit: str) -> bool:
+    """'30 ha/năm', '600 doanh nghiệp/năm': done every year. An income per person
+    per year ('triệu đồng/người/năm') is a level, and '%/năm' is a rate."""
+    return unit.endswith("/năm") and unit.count("/") == 1 and not unit.startswith(("%", "điểm"))
 
 
 def _status_target(
