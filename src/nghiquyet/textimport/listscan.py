@@ -131,7 +131,10 @@ def _judge_first(state: _State, marker: Marker, body: str, allow_bullets: bool) 
     if (
         allow_bullets
         and marker.line_start
-        and marker.family is Family.BULLET
+        and (
+            marker.family is Family.BULLET
+            or (marker.family is Family.LETTER and marker.number == 1)
+        )
         and _line_has_figure(body, marker)
     ):
         state.family = marker.family
@@ -145,6 +148,7 @@ def _judge_same_family(state: _State, marker: Marker, log: WarningLog) -> str:
     if marker.number == state.expected:
         return "item"
     if marker.number == 1 and state.last_was_group:
+        # "a)", "b)" under every heading, or (1), (2) restarting: numbered straight through.
         log.add(
             "numbering_restart",
             _("Các chỉ tiêu được đánh số lại từ 1 trong từng nhóm; đã đánh số liên tục."),

@@ -134,6 +134,8 @@ def _group_heading(
         return None
     if not title[0].isupper():
         return None  # a wrapped line such as "- xã hội xã ..." is not a heading
+    if marker is not None and marker.family is Family.LETTER and groups and groups[-1].rank == 0:
+        return None  # under unmarked headings, "a) Về giáo dục:" is an item, not a group
     if marker is None or marker.family is Family.BULLET:
         if not _UNMARKED_GROUP.match(title):
             return None

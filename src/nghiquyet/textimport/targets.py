@@ -60,6 +60,15 @@ _GROWTH = re.compile(
     r"tăng bình quân|tăng trưởng|tốc độ tăng|bình quân (?:hằng|hàng|mỗi) năm|"
     r"tăng (?:hằng|hàng|mỗi) năm|(?:hằng|hàng|mỗi) năm tăng"
 )
+_PREVIOUS_YEAR = re.compile(r"\bso(?: với)? (?:năm trước|cùng kỳ|năm liền kề)")
+# "tăng 12% hàng năm": the verb right before the figure, the year word after it.
+_GROWTH_VERB_BEFORE = re.compile(r"\btăng(?:\s+(?:thêm|trên|từ|khoảng|ít nhất|tối thiểu))?\s*$")
+_RATE_OF_INCREASE = re.compile(r"\bt[ỷỉ] lệ tăng\b|\btốc độ tăng\b|\btăng trưởng\b")
+# Shares of an economic or labour structure that the resolution means to shrink.
+_STRUCTURE = re.compile(r"\bcơ cấu\b")
+_SHRINKING_SHARE = re.compile(
+    r"\bnông(?:,|\s*[-–]|\s+nghiệp|\s+lâm)|\blâm nghiệp\b|\bthủy sản\b|\bthuỷ sản\b"
+)
 _DECREASE = re.compile(
     r"giảm\b.*?(?:bình quân|hằng năm|hàng năm|mỗi năm)|(?:bình quân|hằng năm|hàng năm|mỗi năm).*?\bgiảm"
 )
@@ -89,6 +98,7 @@ class ItemContext:
     term_end: int | None  # None: the text states no term and the user gave none
     log: WarningLog
     lead_year: int | None = None  # "Đến năm 2030, phấn đấu: ..." written before the list
+    text: str = ""  # the whole item (a structure's shares sit in clauses of their own)
 
     @property
     def default_year(self) -> int | None:
@@ -103,6 +113,7 @@ class _Clause:
 
 
 def read_targets(text: str, ctx: ItemContext) -> list[dict[str, Any]]:
+    ctx.text = text
     deadlines = _deadlines(text)
     targets: list[dict[str, Any]] = []
     has_figures = bool(find_figures(text))
@@ -250,7 +261,9 @@ def _figure_target(fragment: _Fragment, ctx: ItemContext, yearly_clause: bool) -
         value, upper = upper, value
     if upper is not None:
         comparator = "between"
-    each_year = kind == "level" and _each_year(fragment, yearly_clause)
+    each_year = (kind == "level" and _each_year(fragment, yearly_clause)) or (
+        kind == "growth_rate" and _yearly_growth(fragment, yearly_clause)
+    )
     if figure.dot_decimal:
         ctx.log.add(
             "ambiguous_number",
@@ -289,9 +302,11 @@ def _kind(fragment: _Fragment, ctx: ItemContext) -> tuple[str, str, int]:
             return "annual_change", "điểm %", -1
         return "growth_rate", "%", -1
     if figure.unit == "%" and (
-        _GROWTH.search(before) or (figure.per_year and _INCREASE_VERB.search(before))
+        _GROWTH.search(before)
+        or (figure.per_year and _INCREASE_VERB.search(before))
+        or _yearly_increase(fragment)
     ):
-        if _is_rate(fragment.subject) and not re.search(r"tốc độ|tăng trưởng", fragment.subject):
+        if _is_rate(fragment.subject) and not _RATE_OF_INCREASE.search(fragment.subject):
             ctx.log.add(
                 "ambiguous_kind",
                 _("Tỷ lệ tăng bình quân theo %: đã hiểu là số điểm phần trăm tăng mỗi năm."),
@@ -306,6 +321,15 @@ def _kind(fragment: _Fragment, ctx: ItemContext) -> tuple[str, str, int]:
     if _CUMULATIVE.search(fragment.whole):
         return "cumulative", figure.unit, 1
     return "level", figure.unit, 1
+
+
+def _yearly_increase(fragment: _Fragment) -> bool:
+    """'tăng 12% hàng năm', 'Tỷ lệ tăng thu so năm trước: 8%': a growth rate."""
+    if _RATE_OF_INCREASE.search(fragment.subject) and _PREVIOUS_YEAR.search(fragment.subject):
+        return True
+    return bool(_GROWTH_VERB_BEFORE.search(fragment.before)) and bool(
+        _YEARLY.search(fragment.after) or _PREVIOUS_YEAR.search(fragment.whole)
+    )
 
 
 def _is_rate(subject: str) -> bool:
@@ -332,6 +356,8 @@ def _comparator(fragment: _Fragment, ctx: ItemContext, kind: str) -> str:
         return "<="
     if re.match(r"^[^;]*?\btrở lên\b", fragment.after) or kind != "level":
         return ">="
+    if _shrinking_share(fragment, ctx):
+        return "<="
     if _FALLING.search(fragment.subject) and not _IMPLICIT.search(before + " "):
         ctx.log.add(
             "ambiguous_comparator",
@@ -353,6 +379,14 @@ def _comparator(fragment: _Fragment, ctx: ItemContext, kind: str) -> str:
     return ">="
 
 
+def _shrinking_share(fragment: _Fragment, ctx: ItemContext) -> bool:
+    """'Cơ cấu kinh tế: nông nghiệp 20%, ...': the farm share is meant to fall."""
+    if fragment.figure.unit != "%" or not _STRUCTURE.search(ctx.text.lower()):
+        return False
+    own = fragment.clause[fragment.start : fragment.figure.start].lower()
+    return bool(_SHRINKING_SHARE.search(own))
+
+
 def _each_year(fragment: _Fragment, yearly_clause: bool) -> bool:
     whole = fragment.whole
     if _CUMULATIVE.search(whole):
@@ -362,6 +396,17 @@ def _each_year(fragment: _Fragment, yearly_clause: bool) -> bool:
     if _is_yearly_flow(fragment.figure.unit):
         return True
     return bool(_STEADY_BEFORE.search(fragment.before) or _STEADY_AFTER.search(fragment.after))
+
+
+def _yearly_growth(fragment: _Fragment, yearly_clause: bool) -> bool:
+    """'tăng 12% hàng năm', 'tăng so năm trước: 8%': each year's growth is judged.
+
+    With "bình quân" the rate is an average over the term, so not each year.
+    """
+    whole = fragment.clause.lower()
+    if "bình quân" in whole:
+        return False
+    return yearly_clause or bool(_YEARLY.search(fragment.whole) or _PREVIOUS_YEAR.search(whole))
 
 
 def _is_yearly_flow(unit: str) -> bool:
