@@ -21,6 +21,15 @@ PER_POPULATION_RE = re.compile(
     r"(?:trên|/)[ \t]*(?:(?:một|1)[ \t]+)?(vạn|nghìn|ngàn|trăm nghìn|10\.000|1\.000|100\.000)[ \t]+(dân|người dân|người)",
     re.IGNORECASE,
 )
+# "Giá trị thu được trên 01 ha đất trồng trọt": per hectare, neither a target nor "more than".
+PER_UNIT_RE = re.compile(
+    r"(\btrên[ \t]+)(?:01|1|một)[ \t]+(?:ha|héc-ta|hecta|km2|km²|m2|m²|lao động|hộ|người)\b"
+    r"(?=[ \t]+[^\W\d_])(?![ \t]+(?:trở lên|trở xuống))",
+    re.IGNORECASE,
+)
+_YEAR_WORD_BEFORE = re.compile(
+    r"\b(?:năm|đến|tới|từ|giai đoạn|thời kỳ|nhiệm kỳ)[ \t]*$", re.IGNORECASE
+)
 _PER_POPULATION_NAMES = {
     "10.000": "vạn",
     "1.000": "nghìn",
@@ -72,9 +81,19 @@ def per_population_unit(clause: str) -> str | None:
 
 
 def mask_non_figures(clause: str) -> str:
-    """Blank out years and per-population phrases, keeping offsets."""
+    """Blank out years, per-population and per-unit phrases, keeping offsets."""
     masked = PER_POPULATION_RE.sub(lambda m: " " * len(m.group(0)), clause)
-    return _YEAR.sub(lambda m: m.group(0) if _unit_follows(masked, m.end()) else "    ", masked)
+    masked = PER_UNIT_RE.sub(
+        lambda m: m.group(1) + " " * (len(m.group(0)) - len(m.group(1))), masked
+    )
+    return _YEAR.sub(lambda m: "    " if _is_year(masked, m) else m.group(0), masked)
+
+
+def _is_year(text: str, match: re.Match[str]) -> bool:
+    """'năm 2025 huyện đạt ...' is a year even with a unit word after it; '2030 tấn' is not."""
+    if _YEAR_WORD_BEFORE.search(text[max(0, match.start() - 12) : match.start()]):
+        return True
+    return not _unit_follows(text, match.end())
 
 
 def _unit_follows(text: str, pos: int) -> bool:

@@ -9,6 +9,7 @@ from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.textimport.diagnostics import ParseWarning, WarningLog
 from nghiquyet.textimport.headings import declared_count
 from nghiquyet.textimport.metadata import read_metadata
+from nghiquyet.textimport.runin import split_run_in_headings
 from nghiquyet.textimport.sections import (
     Section,
     announced_count,
@@ -44,7 +45,7 @@ def parse_text(text: str, term: Term | None = None) -> ParseResult:
     extract, an annex). Without either, deadlines that the text does not write
     stay empty (``None``) and a warning says so: a guessed year would be judged.
     """
-    doc = normalize_document(text)
+    doc = split_run_in_headings(normalize_document(text))
     log = WarningLog()
     if not doc.strip():
         log.add("empty_text", _("Văn bản trống."))

@@ -19,7 +19,7 @@ from nghiquyet.textimport.text import capitalize_first, collapse
 
 _CLAUSE_END = re.compile(r";|[.!?](?=\s+[\"“'‘(]?[^\W\d_])")
 _DEADLINE = re.compile(
-    r"(?P<skip>\b(?:so với|từ|sau|trước)\s+)?\bnăm\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"
+    r"(?P<skip>\b(?:so với|so|từ|sau|trước|so sánh|giá|gốc|chuẩn)\s+)?\bnăm\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"
     r"|\b(?:đến|tới)\s+(?P<year2>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)",
     re.IGNORECASE,
 )
@@ -45,7 +45,7 @@ _FALLING = re.compile(
 )
 _CUMULATIVE = re.compile(
     r"\b(?:trong|cả|toàn|suốt)\s+(?:cả\s+|toàn\s+)?(?:nhiệm kỳ|giai đoạn)\b(?!\s+(?:tới|trước))"
-    r"|\bgiai đoạn\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d|\b(?:lũy|luỹ) kế\b|\btrong 5 năm\b"
+    r"|\b(?:giai đoạn|thời kỳ)\s+(?:19|20)\d\d\s*[-–]\s*(?:19|20)\d\d(?![^()]*\))|\b(?:lũy|luỹ) kế\b|\btrong 5 năm\b"
 )
 _YEARLY = re.compile(r"\b(?:hằng|hàng|mỗi) năm\b|\bnăm nào cũng\b")
 _AVERAGE_YEARLY = re.compile(r"bình quân\s+(?:(?:hằng|hàng|mỗi)\s+năm|năm)")
@@ -185,6 +185,17 @@ def _deadline_for(
         return before[-1]
     within = [year for pos, year in deadlines if start <= pos < end]
     return within[0] if within else default
+
+
+def _clause_deadline(
+    deadlines: list[tuple[int, int]], clause: _Clause, ctx: ItemContext
+) -> int | None:
+    """A clause without a figure: its own "đến năm 2025" first, else the one before it."""
+    end = clause.offset + len(clause.text)
+    own = [year for pos, year in deadlines if clause.offset <= pos < end]
+    if own:
+        return own[0]
+    return _deadline_for(deadlines, clause.offset, end, ctx.default_year)
 
 
 def _clause_targets(
@@ -423,13 +434,7 @@ def _status_target(
     lower = text.lower()
     steady = bool(re.match(r"(?:tiếp tục\s+)?(?:duy trì|giữ vững|giữ ổn định)\b", lower))
     yearly = steady or bool(_YEARLY.search(lower))
-    year = (
-        ctx.term_end
-        if yearly
-        else _deadline_for(
-            deadlines, clause.offset, clause.offset + len(clause.text), ctx.default_year
-        )
-    )
+    year = ctx.term_end if yearly else _clause_deadline(deadlines, clause, ctx)
     if no_more := _NO_MORE.search(text):
         what = re.split(r"\s+(?:theo|của|trên|tại)\s+", no_more.group("what"))[0]
         label = what if re.match(r"tỷ lệ|tỉ lệ", what, re.IGNORECASE) else f"Tỷ lệ {what}"
