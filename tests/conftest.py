@@ -89,3 +89,25 @@ def users(tree: dict[str, Any]) -> dict[str, Any]:
         "charlie": _user("charlie", "leader", tree["other"]),
         "nobody": _user("nobody", None, None),
     }
+
+
+# --- the `slow` marker ------------------------------------------------------------
+# Browser tests, PDF conversions (LibreOffice) and tests that build the whole demo take
+# most of the suite's time. They are marked here, in one place, so that
+# `./scripts/test -m "not slow"` is a fast loop; CI runs everything.
+_SLOW_FIXTURES = {"demo", "demo_reports", "demo_doc", "demo_workbook", "live_demo", "page"}
+_SLOW_FILE_WORDS = ("test_pdf", "_from_demo", "test_load_demo", "test_bench_", "test_journey",
+                    "test_go_live", "test_schemathesis", "test_backup")
+
+
+def pytest_collection_modifyitems(config: Any, items: list[Any]) -> None:
+    slow = pytest.mark.slow
+    for item in items:
+        name = Path(str(item.fspath)).name
+        if (
+            item.get_closest_marker("browser")
+            or "/browser/" in str(item.fspath)
+            or any(word in name for word in _SLOW_FILE_WORDS)
+            or _SLOW_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        ):
+            item.add_marker(slow)
