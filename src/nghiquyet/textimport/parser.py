@@ -30,6 +30,7 @@ class ParseResult:
 
     registry: dict[str, Any]
     warnings: list[ParseWarning] = field(default_factory=list)
+    layout: str | None = None  # how the indicator list was laid out (list, table, prose...)
 
     def warnings_for(self, number: int) -> list[ParseWarning]:
         return [w for w in self.warnings if w.indicator == number]
@@ -62,7 +63,7 @@ def parse_text(text: str, term: Term | None = None) -> ParseResult:
         "tasks": _titled_items(task_section(doc, log), "task", log),
     }
     _check_counts(registry, log)
-    return ParseResult(registry, log.items)
+    return ParseResult(registry, log.items, section.layout if section else None)
 
 
 def _declared_indicators(section: Section | None) -> int | None:
@@ -94,7 +95,9 @@ def _indicators(
                 "number": item.number,
                 "group": item.group.code if item.group else None,
                 "text": text,
-                "targets": read_targets(text, ItemContext(item.number, term_end, log)),
+                "targets": read_targets(
+                    text, ItemContext(item.number, term_end, log, section.lead_year)
+                ),
             }
         )
     return indicators

@@ -20,7 +20,16 @@ from nghiquyet.textimport.headings import (
     is_other_heading,
 )
 from nghiquyet.textimport.listscan import Group, ScanResult, scan_list
-from nghiquyet.textimport.markers import NUMERIC_FAMILIES, Family, Marker, line_starts, logical_line
+from nghiquyet.textimport.markers import (
+    NUMERIC_FAMILIES,
+    Family,
+    Marker,
+    find_markers,
+    line_starts,
+    logical_line,
+)
+from nghiquyet.textimport.prose import scan_prose, section_end
+from nghiquyet.textimport.targets import ItemContext, read_targets
 from nghiquyet.textimport.text import collapse
 
 # How far after a heading its list may start (a lead-in sentence, group headings).
@@ -41,6 +50,8 @@ class Section:
     heading: Heading
     body: str
     scan: ScanResult
+    layout: str = "list"  # list, table, prose, paragraph (shown to the reviewer)
+    lead_year: int | None = None  # "Đến năm 2030, phấn đấu: ..." over unnumbered clauses
 
 
 # A heading names its part with one of these words; other lines are skipped unread.
@@ -93,14 +104,51 @@ def indicator_section(doc: str, log: WarningLog) -> Section | None:
         if scan.items:
             candidates.append((heading, scan.items[0].start + heading.body_start))
     if not candidates:
+        if unnumbered := _unnumbered_section(doc):
+            return unnumbered
         log.add(
             "section_not_found",
-            _("Không tìm thấy mục “Các chỉ tiêu chủ yếu” có danh sách đánh số."),
+            _("Không tìm thấy mục “Các chỉ tiêu chủ yếu” có danh sách chỉ tiêu."),
         )
         return None
     heading = _closest_heading(candidates)
     body = doc[heading.body_start :]
-    return Section(heading, body, scan_list(body, _indicator_line, log, allow_bullets=True))
+    scan = scan_list(body, _indicator_line, log, allow_bullets=True)
+    family = _first_family(body, scan)
+    layout = {Family.LETTER: "letters", Family.BULLET: "bullets"}.get(family, "list")
+    return Section(heading, body, scan, layout)
+
+
+def _first_family(body: str, scan: ScanResult) -> Family | None:
+    """The family of the marker that opened the first item."""
+    if not scan.items:
+        return None
+    first = scan.items[0]
+    for marker in find_markers(body[: first.start]):
+        if marker.end == first.start:
+            return marker.family
+    return None
+
+
+def _unnumbered_section(doc: str) -> Section | None:
+    """Indicators without item numbers: prose sentences or one paragraph of clauses."""
+    for heading in find_headings(doc, INDICATOR_HEADING):
+        rest = doc[heading.body_start :]
+        body = rest[: section_end(rest, _is_stop_line)]
+        found = scan_prose(body, _states_target)
+        if found is not None:
+            return Section(heading, body, found.scan, found.layout, found.lead_year)
+    return None
+
+
+def _is_stop_line(line: str) -> bool:
+    rest = heading_words(line)
+    return rest is not None and is_other_heading(rest, BREAKTHROUGH_HEADING, TASK_HEADING)
+
+
+def _states_target(text: str) -> bool:
+    """Whether the parser reads at least one target in ``text`` (no warnings kept)."""
+    return bool(read_targets(collapse(text), ItemContext(0, None, WarningLog())))
 
 
 def _lookahead_end(body: str) -> int:
