@@ -73,6 +73,24 @@ def can_manage_registry(user: Any, issuer: OrgUnit | None) -> bool:
     )
 
 
+def can_import_resolution(user: Any, issuer: OrgUnit | None) -> bool:
+    """Import a resolution (registry file, text, API) for ``issuer``.
+
+    A leader imports for a unit in their subtree; a system admin for any unit, or
+    with no unit at all (the issuer is then found or created from the names in
+    the document). Services check it too; ``None`` as the user is a command run
+    by the server's operator (``nghiquyet import_registry`` without ``--user``).
+    """
+    if issuer is None:
+        return is_system_admin(user)
+    return can_manage_registry(user, issuer)
+
+
+def require_import_resolution(user: Any, issuer: OrgUnit | None) -> None:
+    if user is not None and not can_import_resolution(user, issuer):
+        raise PermissionDenied
+
+
 def can_import_any(user: Any) -> bool:
     """Whether the import pages are open to the user at all."""
     return is_system_admin(user) or any(role == Role.LEADER for role, _ in scopes(user))
@@ -250,3 +268,85 @@ def can_compare_communes(user: Any, province: OrgUnit) -> bool:
     if is_system_admin(user):
         return True
     return any(role != Role.REPORTER and province.is_within(unit) for role, unit in scopes(user))
+
+
+# --- action programme (nghiquyet.programmes) ---------------------------------------
+# A programme is seen by whoever sees its resolution. It is written (made, imported,
+# its items edited) by the leaders and officers whose scope covers the issuer. A task's
+# progress is posted, and its completion proposed, by its lead unit: the person
+# responsible, or a leader, officer or reporter whose scope holds the lead unit (a
+# reporter: that very unit). Completion is confirmed by a leader over the lead unit
+# who neither proposed it nor wrote its last update (four eyes, as for figures).
+
+
+def can_view_programme(user: Any, programme: Any) -> bool:
+    return can_view_resolution(user, programme.resolution)
+
+
+def can_manage_programme(user: Any, resolution: Resolution) -> bool:
+    if is_system_admin(user):
+        return True
+    issuer = resolution.issuer
+    return any(role in (Role.LEADER, Role.OFFICER) and issuer.is_within(unit)
+               for role, unit in scopes(user))
+
+
+def can_update_item(user: Any, item: Any) -> bool:
+    if item.responsible_id is not None and item.responsible_id == getattr(user, "pk", None):
+        return True
+    if is_system_admin(user):
+        return True
+    return any(role in (Role.LEADER, Role.OFFICER, Role.REPORTER)
+               and _in_scope(role, unit, item.lead_unit) for role, unit in scopes(user))
+
+
+def can_confirm_item(user: Any, item: Any) -> bool:
+    me = getattr(user, "pk", None)
+    if me is None or me in (item.proposed_by_id, item.last_update_by_id):
+        return False  # four eyes: not the proposer, not the author of the last update
+    if is_system_admin(user):
+        return True
+    return any(role == Role.LEADER and item.lead_unit.is_within(unit)
+               for role, unit in scopes(user))
+
+
+def visible_programme_items(user: Any) -> Any:
+    from nghiquyet.programmes.models import ProgrammeItem
+
+    return ProgrammeItem.objects.filter(programme__resolution__in=visible_resolutions(user))
+
+
+def get_programme_for_user(user: Any, programme_id: int) -> Any:
+    """404 when it does not exist, 403 when the user may not see it."""
+    from nghiquyet.programmes.models import Programme
+
+    try:
+        programme = Programme.objects.select_related("resolution", "resolution__issuer").get(
+            pk=programme_id)
+    except Programme.DoesNotExist as exc:
+        raise Http404 from exc
+    if not can_view_programme(user, programme):
+        raise PermissionDenied
+    return programme
+
+
+def get_item_for_user(user: Any, item_id: int) -> Any:
+    from nghiquyet.programmes.models import ProgrammeItem
+
+    try:
+        item = ProgrammeItem.objects.select_related(
+            "programme", "programme__resolution", "programme__resolution__issuer", "lead_unit",
+            "responsible").get(pk=item_id)
+    except ProgrammeItem.DoesNotExist as exc:
+        raise Http404 from exc
+    if not can_view_programme(user, item.programme):
+        raise PermissionDenied
+    return item
+
+
+def confirmable_units(user: Any) -> QuerySet[OrgUnit]:
+    """Lead units whose tasks the user may confirm (before the four-eyes check)."""
+    return approval_units(user)
+
+
+# --- end of action programme ----------------------------------------------------------

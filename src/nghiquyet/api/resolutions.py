@@ -99,9 +99,7 @@ def import_registry(
         issuer = OrgUnit.objects.filter(code=orgunit).first()
         if issuer is None:
             return Status(400, {"detail": _("Không có đơn vị mã “%(code)s”.") % {"code": orgunit}})
-    if not access.can_import_any(request.user) or (
-        issuer is not None and not access.can_manage_registry(request.user, issuer)
-    ):
+    if not access.can_import_resolution(request.user, issuer):
         raise PermissionDenied
     if file.size is not None and file.size > settings.NGHIQUYET_MAX_UPLOAD_BYTES:
         return Status(400, {"detail": _("Tệp lớn quá giới hạn cho phép.")})
@@ -109,10 +107,6 @@ def import_registry(
         doc = json.loads(file.read().decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError):
         return Status(400, {"detail": _("Tệp %(file)s không phải JSON UTF-8 hợp lệ.") % {"file": file.name}})
-    # Without an explicit unit only a system admin may let the import find or
-    # create the issuer from the names in the document.
-    if issuer is None and not access.is_system_admin(request.user):
-        raise PermissionDenied
     try:
         resolution = registry_import(doc=doc, issuer=issuer, actor=request.user)
     except RegistryError as exc:

@@ -91,11 +91,7 @@ def read_resolution(
 def _issuer(user: Any, code: str | None) -> OrgUnit | None:
     """The unit to save for. Without one only a system admin may let the import find
     or create the issuer from the names in the text."""
-    if not code:
-        if not access.is_system_admin(user):
-            raise PermissionDenied
-        return None
-    issuer = OrgUnit.objects.filter(code=code).first()
-    if issuer is not None and not access.can_manage_registry(user, issuer):
+    issuer = OrgUnit.objects.filter(code=code).first() if code else None
+    if (issuer is not None or not code) and not access.can_import_resolution(user, issuer):
         raise PermissionDenied
     return issuer

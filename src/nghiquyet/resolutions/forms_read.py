@@ -71,7 +71,7 @@ class ReadUploadForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
-        if not self.errors and not access.can_manage_registry(self.user, cleaned.get("orgunit")):
+        if not self.errors and not access.can_import_resolution(self.user, cleaned.get("orgunit")):
             raise forms.ValidationError(
                 _("Bạn không có quyền nhập nghị quyết cho đơn vị này. Hãy chọn đơn vị ban hành "
                   "thuộc phạm vi bạn lãnh đạo.")

@@ -19,6 +19,7 @@ from django.db import transaction
 from django.db.models import QuerySet
 from django.http import Http404
 
+from nghiquyet.accounts import access
 from nghiquyet.audit.services import audit_record
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.registry import compare_registries
@@ -144,7 +145,9 @@ def draft_update(
 
 @transaction.atomic
 def draft_import(*, draft: ImportDraft, actor: Any) -> Resolution:
-    """All or nothing: a RegistryError leaves both the database and the draft as they were."""
+    """All or nothing: a RegistryError leaves both the database and the draft as they were.
+    PermissionDenied when the actor may not import for the draft's issuer."""
+    access.require_import_resolution(actor, draft.issuer)
     resolution = registry_import(
         doc=draft.registry, issuer=draft.issuer, actor=actor,
         source_document=ContentFile(bytes(draft.source), name=Path(draft.filename).name),

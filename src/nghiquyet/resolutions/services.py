@@ -8,6 +8,7 @@ from typing import Any
 
 from django.db import transaction
 
+from nghiquyet.accounts import access
 from nghiquyet.audit.services import audit_record
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.registry import FieldError, RegistryError, validate_registry
@@ -90,8 +91,11 @@ def registry_import(
     """Create a resolution from a ``nghiquyet.registry/1`` document.
 
     All or nothing: a RegistryError (naming each bad field's path) leaves the
-    database as it was.
+    database as it was. PermissionDenied when ``actor`` may not import for
+    ``issuer`` (``access.can_import_resolution``); ``actor=None`` is the operator's
+    command line or the demo loader.
     """
+    access.require_import_resolution(actor, issuer)
     data = validate_registry(doc)
     meta = data["resolution"]
     issuer = issuer or resolve_issuer(meta, actor)

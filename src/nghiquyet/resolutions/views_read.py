@@ -56,7 +56,7 @@ def read_review(request: HttpRequest, draft_id: int) -> HttpResponse:
     if not form.is_valid():
         return _render_review(request, draft, form, status=400, not_stored=True)
     saving = form.cleaned_data["action"] == "save"
-    if saving and not access.can_manage_registry(request.user, draft.issuer):
+    if saving and not access.can_import_resolution(request.user, draft.issuer):
         raise PermissionDenied
     edit = form.edit()
     try:
@@ -132,7 +132,7 @@ def _render_review(request: HttpRequest, draft: ImportDraft, form: ReviewForm, *
     context: dict[str, Any] = {
         "draft": draft, "form": form, "layout": review_layout(form, draft.warnings),
         "refused": refused, "not_stored": not_stored,
-        "can_save": access.can_manage_registry(request.user, draft.issuer),
+        "can_save": access.can_import_resolution(request.user, draft.issuer),
         "too_big": _too_big(form),
     }
     return render(request, "resolutions/read_review.html", context, status=status)

@@ -54,7 +54,7 @@ class RegistryUploadForm(forms.Form):
         if "document" in getattr(self, "cleaned_data", {}):
             cleaned["document"] = self.cleaned_data["document"]
         issuer = cleaned.get("orgunit")
-        if not self.errors and not access.can_manage_registry(self.user, issuer):
+        if not self.errors and not access.can_import_resolution(self.user, issuer):
             raise forms.ValidationError(
                 _("Bạn không có quyền nhập nghị quyết cho đơn vị này. Hãy chọn đơn vị ban hành "
                   "thuộc phạm vi bạn lãnh đạo.")

@@ -5,6 +5,8 @@ from pathlib import Path
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from nghiquyet.lib.i18n import gettext as _
@@ -37,6 +39,8 @@ class Command(BaseCommand):
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("file", type=Path)
         parser.add_argument("--orgunit", help="Mã đơn vị ban hành (mặc định: tìm theo tên).")
+        parser.add_argument("--user", help="Nhập với quyền và tên của người dùng này "
+                                           "(mặc định: người vận hành máy chủ).")
 
     def handle(self, *args: Any, **opts: Any) -> None:
         doc = load_registry_file(opts["file"], settings.NGHIQUYET_MAX_UPLOAD_BYTES)
@@ -45,8 +49,17 @@ class Command(BaseCommand):
             issuer = OrgUnit.objects.filter(code=opts["orgunit"]).first()
             if issuer is None:
                 raise CommandError(_("Không có đơn vị mã “%(code)s”.") % {"code": opts["orgunit"]})
+        actor = None
+        if opts["user"]:
+            actor = get_user_model().objects.filter(username=opts["user"], is_active=True).first()
+            if actor is None:
+                raise CommandError(_("Không có người dùng “%(name)s”.") % {"name": opts["user"]})
         try:
-            resolution = registry_import(doc=doc, issuer=issuer)
+            resolution = registry_import(doc=doc, issuer=issuer, actor=actor)
+        except PermissionDenied as exc:
+            raise CommandError(
+                _("Người dùng “%(name)s” không có quyền nhập nghị quyết cho đơn vị này.")
+                % {"name": opts["user"]}) from exc
         except RegistryError as exc:
             lines = registry_error_lines(exc)
             raise CommandError(
