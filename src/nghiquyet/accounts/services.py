@@ -6,7 +6,7 @@ from typing import Any
 
 from django.db import transaction
 
-from nghiquyet.accounts.models import ApiToken, hash_token
+from nghiquyet.accounts.models import ApiToken, RoleAssignment, hash_token
 from nghiquyet.audit.services import audit_record
 
 
@@ -18,3 +18,24 @@ def api_token_create(*, user: Any, name: str, actor: Any = None) -> tuple[ApiTok
     audit_record(actor=actor, action="api_token.create", target=token,
                  new={"user": user.get_username(), "name": name})
     return token, raw
+
+
+@transaction.atomic
+def role_assignment_delete(*, actor: Any, assignment: RoleAssignment, reason: str = "") -> None:
+    """Take a role away; the audit row keeps who held what over which unit."""
+    audit_record(actor=actor, action="role.delete", target=assignment, orgunit=assignment.orgunit,
+                 old={"user": assignment.user.get_username(), "role": assignment.role,
+                      "orgunit": assignment.orgunit.code}, reason=reason)
+    assignment.delete()
+
+
+@transaction.atomic
+def user_deactivate(*, actor: Any, user: Any, reason: str = "") -> None:
+    """Users are deactivated, never deleted: their audit trail and figures keep their name.
+    A deactivated user cannot log in and their API tokens stop working (is_active)."""
+    if not user.is_active:
+        return
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    audit_record(actor=actor, action="user.deactivate", target=user,
+                 old={"is_active": True}, new={"is_active": False}, reason=reason)

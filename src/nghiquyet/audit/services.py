@@ -7,14 +7,21 @@ from django.db import models
 from nghiquyet.audit.models import AuditEvent
 
 
+def actor_fields(actor: Any) -> dict[str, Any]:
+    """The audit columns naming the actor: the foreign key and, kept forever, its text."""
+    if not getattr(actor, "is_authenticated", False):
+        return {"actor": None, "actor_username": "", "actor_name": ""}
+    return {"actor": actor, "actor_username": actor.get_username()[:150],
+            "actor_name": (actor.get_full_name() or "")[:255]}
+
+
 def audit_record(
     *, actor: Any, action: str, target: models.Model, orgunit: Any = None,
     old: Any = None, new: Any = None, reason: str = "",
 ) -> AuditEvent:
     """Write the audit row for a change; called inside the service's transaction."""
-    user = actor if getattr(actor, "is_authenticated", False) else None
     return AuditEvent.objects.create(
-        actor=user,
+        **actor_fields(actor),
         action=action,
         object_type=target._meta.label_lower,
         object_id=str(target.pk),

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from nghiquyet.accounts import access
 from nghiquyet.audit.models import AuditEvent
-from nghiquyet.audit.services import audit_record
+from nghiquyet.audit.services import actor_fields, audit_record
 from nghiquyet.figures.models import DataValue, ValueStatus
 from nghiquyet.figures.periods import PeriodCode
 from nghiquyet.figures.validation import Entry, Issue, SeriesSpec, validate_entry
@@ -223,13 +223,22 @@ def values_bulk_create(*, actor: Any, values: list[DataValue], reason: str = "")
         created = list(DataValue.objects.filter(
             series_id__in={v.series_id for v in values}).order_by("id"))
     AuditEvent.objects.bulk_create(
-        AuditEvent(actor=actor if getattr(actor, "is_authenticated", False) else None,
-                   action="value.create", object_type="reporting.datavalue", object_id=str(v.pk),
+        AuditEvent(**actor_fields(actor), action="value.create", object_type="reporting.datavalue", object_id=str(v.pk),
                    object_repr=f"{v.series_id} · {v.orgunit_id} · {v.period}"[:255],
                    orgunit_id=v.orgunit_id, old=None, new=v.snapshot(), reason=reason)
         for v in created
     )
     return created
+
+
+@transaction.atomic
+def values_submit_all(*, actor: Any, values: list[DataValue]) -> list[DataValue]:
+    """Submit many figures at once (a unit's period, or what an import brought in).
+
+    All or nothing: a figure the actor may not submit, or one that changed since the
+    summary was shown (``version``), refuses the whole batch. Each gets its audit row.
+    """
+    return [value_submit(actor=actor, value=v, expected_version=v.version) for v in values]
 
 
 @transaction.atomic
