@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "nghiquyet.assessment",
     "nghiquyet.reports",
     "nghiquyet.catalogue",
+    "nghiquyet.programmes",
     "nghiquyet.api",
     "nghiquyet.web",
     "nghiquyet.demo",

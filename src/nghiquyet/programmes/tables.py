@@ -66,6 +66,7 @@ class Row:
 class Table:
     filename: str
     rows: list[Row] = field(default_factory=list)
+    preamble: list[str] = field(default_factory=list)  # the text above the table
 
 
 def _clean(value: Any) -> str:
@@ -111,9 +112,9 @@ def read_table(data: bytes, filename: str, *, max_bytes: int) -> Table:
     lower = filename.lower()
     try:
         if lower.endswith(".docx"):
-            grid = _docx_grid(data)
+            grid, preamble = _docx_grid(data)
         elif lower.endswith(".xlsx"):
-            grid = _xlsx_grid(data)
+            grid, preamble = _xlsx_grid(data)
         else:
             raise TableError([_("Tệp %(file)s không phải .docx hoặc .xlsx.") % {"file": filename}])
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
@@ -121,7 +122,9 @@ def read_table(data: bytes, filename: str, *, max_bytes: int) -> Table:
             raise
         raise TableError([_("Không mở được tệp %(file)s: tệp hỏng hoặc không đúng định dạng.")
                           % {"file": filename}]) from exc
-    return _rows_from_grid(grid, filename)
+    table = _rows_from_grid(grid, filename)
+    table.preamble = preamble
+    return table
 
 
 def _megabytes(n: int) -> str:
@@ -130,11 +133,24 @@ def _megabytes(n: int) -> str:
     return format_number(n / (1024 * 1024), 1)
 
 
-def _docx_grid(data: bytes) -> list[tuple[int, list[str]]]:
-    """The first table with a programme header, as (row number, cells)."""
+Grid = list[tuple[int, list[str]]]
+
+
+def _docx_grid(data: bytes) -> tuple[Grid, list[str]]:
+    """The first table with a programme header, as (row number, cells), and the
+    paragraphs above it."""
     import docx
+    from docx.oxml.ns import qn
 
     document = docx.Document(io.BytesIO(data))
+    preamble: list[str] = []
+    for child in document.element.body.iterchildren():
+        if child.tag == qn("w:tbl"):
+            break
+        if child.tag == qn("w:p"):
+            text = _clean("".join(t.text or "" for t in child.iter(qn("w:t"))))
+            if text:
+                preamble.append(text)
     for table in document.tables:
         grid = []
         for index, row in enumerate(table.rows, 1):
@@ -142,8 +158,8 @@ def _docx_grid(data: bytes) -> list[tuple[int, list[str]]]:
             if len(grid) > MAX_ROWS + 20:
                 break
         if any(_header_map(cells) for _, cells in grid[:10]):
-            return grid
-    return []
+            return grid, preamble
+    return [], preamble
 
 
 def _docx_row_cells(row: Any) -> list[str]:
@@ -159,7 +175,7 @@ def _docx_row_cells(row: Any) -> list[str]:
     return cells
 
 
-def _xlsx_grid(data: bytes) -> list[tuple[int, list[str]]]:
+def _xlsx_grid(data: bytes) -> tuple[Grid, list[str]]:
     import openpyxl
 
     book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
@@ -170,14 +186,17 @@ def _xlsx_grid(data: bytes) -> list[tuple[int, list[str]]]:
                 grid.append((index, [_clean(v) for v in values]))
                 if len(grid) > MAX_ROWS + 20:
                     break
-            if any(_header_map(cells) for _, cells in grid[:15]):
-                return grid
+            header = next((i for i, (_, cells) in enumerate(grid[:15]) if _header_map(cells)),
+                          None)
+            if header is not None:
+                preamble = [" ".join(c for c in cells if c) for _, cells in grid[:header]]
+                return grid, [line for line in preamble if line]
     finally:
         book.close()
-    return []
+    return [], []
 
 
-def _rows_from_grid(grid: list[tuple[int, list[str]]], filename: str) -> Table:
+def _rows_from_grid(grid: Grid, filename: str) -> Table:
     header_at = next((i for i, (_, cells) in enumerate(grid[:15]) if _header_map(cells)), None)
     if header_at is None:
         raise TableError([_(
@@ -229,7 +248,8 @@ _TASK = re.compile(
     r"^(?:[\w.]+\s+)?(" + _WORD + r") là\b|nhiệm vụ(?: chủ yếu)?\s*(?:thứ\s*)?"
     r"(?:\(\s*(\d+)\s*\)|(\d+)\b|(" + _WORD + r")\b)")
 _INDICATOR = re.compile(r"chỉ tiêu\s*(?:số\s*)?\(\s*(\d+)\s*\)|chỉ tiêu\s+(?:số\s+)?(\d+)\b")
-_INDICATOR_REFS = re.compile(r"chỉ tiêu\s*(?:số\s*)?((?:\(?\d+\)?)(?:\s*(?:,|và)\s*\(?\d+\)?)*)")
+# Only inside brackets: "(chỉ tiêu 9, 10)". A bare "các chỉ tiêu 6 tháng" names none.
+_INDICATOR_REFS = re.compile(r"\(\s*chỉ tiêu\s*(?:số\s*)?((?:\(?\d+\)?)(?:\s*(?:,|và)\s*\(?\d+\)?)*)\s*\)")
 
 
 def _number_of(groups: tuple[str | None, ...]) -> int | None:
@@ -269,3 +289,31 @@ def split_units(text: str) -> list[str]:
     """The unit names a cell lists: separated by new lines, ";" or ","."""
     parts = re.split(r"[\n;,]+", text)
     return [p.strip(" .+-•") for p in parts if p.strip(" .+-•")]
+
+
+_NUMBER = re.compile(r"\bsố[:\s]*([0-9]+[\w.-]*/[\wĐđ./-]+)", re.IGNORECASE)
+_DATE = re.compile(r"ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})", re.IGNORECASE)
+
+
+def programme_heading(preamble: list[str]) -> dict[str, Any]:
+    """Number, title and date of issue from the text above the table, where present:
+    "Số 05-CTr/ĐU", "CHƯƠNG TRÌNH HÀNH ĐỘNG" + its subject line, "ngày 15 tháng 11 năm 2025"."""
+    import datetime as dt
+
+    number, title, issued = "", "", None
+    for index, line in enumerate(preamble):
+        if not number and (m := _NUMBER.search(line)):
+            number = m.group(1)
+        if issued is None and (m := _DATE.search(line)):
+            try:
+                issued = dt.date(int(m.group(3)), int(m.group(2)), int(m.group(1)))
+            except ValueError:
+                issued = None
+        if not title and line.upper().startswith("CHƯƠNG TRÌNH"):
+            title = "Chương trình hành động"
+            rest = line[len("CHƯƠNG TRÌNH"):].strip()
+            if rest and rest.upper() != "HÀNH ĐỘNG":
+                title = "Chương trình " + rest.lower()
+            if index + 1 < len(preamble) and not _NUMBER.search(preamble[index + 1]):
+                title += " " + preamble[index + 1][0].lower() + preamble[index + 1][1:]
+    return {"number": number, "title": title, "issued_on": issued}

@@ -196,3 +196,28 @@ def describe_when(when: When) -> str:
 def quarter_label(day: dt.date) -> str:
     """The timeline's column for a due date: "Quý II/2026"."""
     return _("Quý %(q)s/%(y)d") % {"q": ROMAN_OUT[quarter_of(day)], "y": day.year}
+
+
+# Figures are reported before a period closes, with estimates (ước thực hiện) where
+# needed: a quarter's or half-year's by the 15th of its last month, a year's by
+# 15 December, in time for the committee's review meeting.
+FIGURES_DEADLINE_DAY = 15
+
+
+def figures_deadline(year: int, kind: str, index: int) -> dt.date:
+    """The reporting deadline of a figure period: ``kind`` "Y", "H" or "Q"."""
+    last_month = {"Y": 12, "H": 6 * index, "Q": 3 * index}[kind]
+    return dt.date(year, last_month, FIGURES_DEADLINE_DAY)
+
+
+def figure_periods_due(kind: str, today: dt.date, days: int) -> list[tuple[int, str, int]]:
+    """(year, kind, index) of the periods whose deadline falls within ``days`` from today."""
+    count = {"Y": 1, "H": 2, "Q": 4}[kind]
+    out = []
+    for year in (today.year, today.year + 1):
+        for index in range(1, count + 1):
+            idx = 0 if kind == "Y" else index
+            deadline = figures_deadline(year, kind, index if kind != "Y" else 1)
+            if today <= deadline <= today + dt.timedelta(days=days):
+                out.append((year, kind, idx))
+    return out
