@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
@@ -13,11 +12,12 @@ from nghiquyet.assessment.selectors import assess_resolution, target_detail
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.progress import ORDERED_STATUSES, Status
 from nghiquyet.resolutions.models import Resolution
+from nghiquyet.resolutions.terms import year_in_term
 
 
 def _as_of(request: HttpRequest, resolution: Resolution) -> int:
     raw = request.GET.get("year", "")
-    default = min(max(dt.date.today().year, resolution.term_start + 1), resolution.term_end)
+    default = year_in_term(resolution.term_start, resolution.term_end, assessable=True)
     year = int(raw) if raw.isdigit() else default
     return min(max(year, resolution.term_start), resolution.term_end)
 

@@ -38,6 +38,7 @@ from nghiquyet.resolutions.models import (
     Resolution,
     Target,
 )
+from nghiquyet.resolutions.terms import this_year, year_in_term
 
 # --- the province comparison -------------------------------------------------------
 
@@ -127,8 +128,8 @@ def comparison_years(resolutions: Iterable[Resolution]) -> list[int]:
 
 
 def default_year(years: list[int], today: dt.date | None = None) -> int:
-    this_year = (today or dt.date.today()).year
-    return min(max(this_year, years[0]), years[-1]) if years else this_year
+    wanted = today.year if today else this_year()
+    return year_in_term(years[0], years[-1], wanted) if years else wanted
 
 
 def _current(resolutions: list[Resolution], as_of: int) -> list[Resolution]:

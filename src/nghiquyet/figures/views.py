@@ -1,25 +1,37 @@
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse, StreamingHttpResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from nghiquyet.accounts import access
 from nghiquyet.figures import services
 from nghiquyet.figures.forms import ReasonForm, ValueEntryForm
 from nghiquyet.figures.periods import PeriodCode, parse_period, term_periods
-from nghiquyet.figures.selectors import EntryRow, entry_grid, pending_approvals
+from nghiquyet.figures.selectors import (
+    EntryRow,
+    approval_page,
+    entry_grid,
+    pending_approvals,
+    submittable_values,
+)
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import DataSeries, Resolution
+from nghiquyet.resolutions.terms import year_in_term
 
 
 def _is_htmx(request: HttpRequest) -> bool:
@@ -27,7 +39,7 @@ def _is_htmx(request: HttpRequest) -> bool:
 
 
 def _default_period(resolution: Resolution) -> PeriodCode:
-    year = min(max(dt.date.today().year, resolution.term_start), resolution.term_end)
+    year = year_in_term(resolution.term_start, resolution.term_end)
     return PeriodCode(year, "Y", 0)
 
 
@@ -157,18 +169,100 @@ def value_submit(request: HttpRequest, value_id: int) -> HttpResponse:
                          flash="submitted")
 
 
+def _submit_scope(request: HttpRequest, resolution: Resolution
+                  ) -> tuple[OrgUnit | None, PeriodCode | None]:
+    """The unit and period a bulk submit covers; neither means "everything I may submit"."""
+    data = request.POST if request.method == "POST" else request.GET
+    unit = None
+    if data.get("unit"):
+        unit = access.entry_units(request.user).filter(
+            code=data["unit"], path__startswith=resolution.issuer.path).first()
+        if unit is None:
+            raise PermissionDenied
+    try:
+        period = parse_period(data["period"]) if data.get("period") else None
+    except ValueError as exc:
+        raise Http404 from exc
+    return unit, period
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def submit_all(request: HttpRequest, resolution_id: int) -> HttpResponse:
+    """"Gửi duyệt tất cả": a summary of what goes, then one tap sends it all."""
+    resolution = access.get_resolution_for_user(request.user, resolution_id)
+    if not access.can_enter_in(request.user, resolution):
+        raise PermissionDenied
+    unit, period = _submit_scope(request, resolution)
+    values = submittable_values(request.user, resolution, unit=unit, period=period)
+    if request.method == "POST":
+        seen = {int(x) for x in request.POST.getlist("value") if x.isdigit()}
+        chosen = [v for v in values if v.pk in seen]
+        try:
+            services.values_submit_all(actor=request.user, values=chosen)
+        except (services.ConflictError, services.WorkflowError) as exc:
+            messages.error(request, _("Chưa gửi số liệu nào: %(why)s") % {"why": exc})
+        else:
+            messages.success(request, _("Đã gửi duyệt %(n)d số liệu%(where)s.") % {
+                "n": len(chosen), "where": _scope_words(unit, period)})
+        if unit is not None and period is not None:
+            return redirect(_entry_url(resolution, unit, period))
+        return redirect("figures:submit_all", resolution_id=resolution.pk)
+    groups: dict[tuple[OrgUnit, str], list[Any]] = {}
+    for v in values:
+        groups.setdefault((v.orgunit, parse_period(v.period).label), []).append(v)
+    return render(request, "figures/submit_all.html", {
+        "resolution": resolution, "unit": unit, "period": period, "values": values,
+        "groups": [(u, p, items) for (u, p), items in groups.items()],
+        "scope": _scope_words(unit, period)})
+
+
+def _scope_words(unit: OrgUnit | None, period: PeriodCode | None) -> str:
+    parts = [x for x in (unit.name if unit else "", period.label.lower() if period else "") if x]
+    return (" " + _("của %(what)s") % {"what": ", ".join(parts)}) if parts else ""
+
+
+@login_required
+@require_GET
+def value_evidence(request: HttpRequest, value_id: int) -> FileResponse:
+    """A figure's evidence file, to those who may see the figure's unit; never a media URL."""
+    value = access.get_value_for_viewer(request.user, value_id)
+    if not value.evidence:
+        raise Http404
+    name = value.evidence.name.rsplit("/", 1)[-1]
+    suffix = name.rsplit(".", 1)[-1].lower() if "." in name else ""
+    inline = suffix in INLINE_EVIDENCE
+    try:
+        handle = value.evidence.open("rb")
+    except FileNotFoundError as exc:
+        raise Http404 from exc
+    response = FileResponse(handle, as_attachment=not inline, filename=name,
+                            content_type=INLINE_EVIDENCE.get(suffix))
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+INLINE_EVIDENCE = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg",
+                   "pdf": "application/pdf"}
+
+
 @login_required
 @require_GET
 def approvals(request: HttpRequest, resolution_id: int) -> HttpResponse:
     resolution = access.get_resolution_for_user(request.user, resolution_id)
     if not access.can_approve_in(request.user, resolution):
         raise PermissionDenied
-    values = pending_approvals(request.user, resolution)
+    raw = request.GET.get("page", "")
+    page = approval_page(request.user, resolution, int(raw) if raw.isdigit() else 1)
     groups: dict[OrgUnit, list[Any]] = {}
-    for v in values:
-        groups.setdefault(v.orgunit, []).append(v)
+    for item in page.items:
+        groups.setdefault(item.value.orgunit, []).append(item)
     return render(request, "figures/approvals.html", {
-        "resolution": resolution, "values": values, "groups": list(groups.items())})
+        "resolution": resolution, "page": page,
+        "groups": [(u, items, page.unit_totals.get(u.pk, len(items)))
+                   for u, items in groups.items()]})
 
 
 @login_required
@@ -193,19 +287,20 @@ def value_decide(request: HttpRequest, value_id: int, decision: str) -> HttpResp
     try:
         if decision == "approve":
             services.value_approve(actor=request.user, value=value, expected_version=version)
-            messages.success(request, _("Đã duyệt: %(v)s.") % {"v": value})
+            messages.success(request, _("Đã duyệt: %(v)s.") % {"v": value.in_words()})
         elif decision == "return":
             services.value_return(actor=request.user, value=value, expected_version=version,
                                   comment=request.POST.get("comment", ""))
-            messages.success(request, _("Đã trả lại: %(v)s.") % {"v": value})
+            messages.success(request, _("Đã trả lại: %(v)s.") % {"v": value.in_words()})
         elif decision == "reopen":
             services.value_reopen(actor=request.user, value=value, expected_version=version,
                                   reason=request.POST.get("reason", ""))
-            messages.success(request, _("Đã mở lại số liệu để sửa: %(v)s.") % {"v": value})
+            messages.success(request, _("Đã mở lại số liệu để sửa: %(v)s.")
+                             % {"v": value.in_words()})
         else:
             raise Http404
     except (services.ConflictError, services.WorkflowError) as exc:
-        messages.error(request, str(exc))
+        messages.error(request, f"{value.in_words()}: {exc}")
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
                                            require_https=request.is_secure()):
@@ -217,14 +312,25 @@ def value_decide(request: HttpRequest, value_id: int, decision: str) -> HttpResp
 @require_GET
 def value_history(request: HttpRequest, value_id: int) -> HttpResponse:
     value = access.get_value_for_viewer(request.user, value_id)
+    resolution = value.series.resolution
     return render(request, "figures/history.html", {
         "value": value, "events": services.value_history(value),
+        "period_label": _period_label(value.period),
+        "can_enter": access.can_enter_in(request.user, resolution),
+        "can_approve": access.can_approve_in(request.user, resolution),
         "targets": list(value.series.targets.select_related("indicator")),
         "can_restore": access.can_enter_value(request.user, value.series, value.orgunit)
         and not value.is_locked,
         "can_reopen": value.is_locked and access.can_approve_value(request.user, value),
         "reason_form": ReasonForm(),
     })
+
+
+def _period_label(code: str) -> str:
+    try:
+        return parse_period(code).label
+    except ValueError:
+        return code
 
 
 @login_required
@@ -234,7 +340,7 @@ def value_restore(request: HttpRequest, value_id: int, event_id: int) -> HttpRes
     try:
         services.value_restore(actor=request.user, value=value, event_id=event_id,
                                expected_version=version, reason=request.POST.get("reason", ""))
-        messages.success(request, _("Đã khôi phục phiên bản cũ."))
+        messages.success(request, _("Đã khôi phục phiên bản cũ: %(v)s.") % {"v": value.in_words()})
     except (services.ConflictError, services.WorkflowError) as exc:
         messages.error(request, str(exc))
     except services.InvalidValue as exc:
