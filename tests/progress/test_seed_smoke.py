@@ -101,4 +101,4 @@ def test_the_seed_rolls_up_to_24_indicators(registry):
     rolled = summarize_statuses(per_indicator)
     assert list(rolled.groups) == ["a", "b", "c"]
     assert rolled.overall.total == 24
-    assert rolled.summary == "24/24 chỉ tiêu đạt hoặc đúng tiến độ"
+    assert rolled.summary == "24/24 chỉ tiêu đạt, vượt hoặc có khả năng đạt"

@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from nghiquyet.lib.vnformat import format_number
 from nghiquyet.progress import (
+    ACCELERATION_RATIO,
+    METHOD_LABELS,
+    ON_TRACK_RATIO,
     ORDERED_STATUSES,
     STATUS_LABELS,
     Status,
     classify_ratio,
+    indicator_status,
+    status_rule,
     worst_status,
 )
 
@@ -52,8 +60,17 @@ def test_no_data_has_no_place_in_the_order():
         _ = Status.ACHIEVED >= Status.NO_DATA
 
 
-def test_every_status_has_a_vietnamese_label():
+def test_every_status_has_a_customary_label_and_the_methods_label():
     assert dict(STATUS_LABELS) == {
+        Status.ACHIEVED: "Đạt, vượt",
+        Status.ON_TRACK: "Có khả năng đạt",
+        Status.NEEDS_ACCELERATION: "Khó đạt",
+        Status.LIMITED_PROGRESS: "Khó đạt",
+        Status.DETERIORATION: "Khó đạt",
+        Status.MISSED: "Không đạt",
+        Status.NO_DATA: "Chưa đủ số liệu",
+    }
+    assert dict(METHOD_LABELS) == {
         Status.ACHIEVED: "Đạt/vượt",
         Status.ON_TRACK: "Đúng tiến độ",
         Status.NEEDS_ACCELERATION: "Cần đẩy nhanh",
@@ -63,7 +80,39 @@ def test_every_status_has_a_vietnamese_label():
         Status.NO_DATA: "Chưa có số liệu",
     }
     assert STATUS_LABELS["missed"] == "Không đạt"  # type: ignore[index]
-    assert Status.ON_TRACK.label == "Đúng tiến độ"
+    assert Status.ON_TRACK.label == "Có khả năng đạt"
+    assert Status.NEEDS_ACCELERATION.full_label == "Khó đạt (cần đẩy nhanh)"
+    assert Status.ACHIEVED.full_label == "Đạt, vượt"
+
+
+def test_an_unjudged_target_keeps_an_indicator_from_a_good_verdict():
+    assert indicator_status([Status.ACHIEVED, Status.NO_DATA]) is Status.NO_DATA
+    assert indicator_status([Status.ON_TRACK, Status.NO_DATA]) is Status.NO_DATA
+    # a bad verdict stands on the targets that were judged
+    assert indicator_status([Status.ACHIEVED, Status.MISSED, Status.NO_DATA]) is Status.MISSED
+    assert indicator_status([Status.ACHIEVED, Status.ON_TRACK]) is Status.ON_TRACK
+    assert indicator_status([]) is Status.NO_DATA
+
+
+def test_the_rules_state_the_thresholds_they_are_built_from():
+    assert classify_ratio(ON_TRACK_RATIO) is Status.ON_TRACK
+    assert classify_ratio(ACCELERATION_RATIO) is Status.NEEDS_ACCELERATION
+    assert classify_ratio(ACCELERATION_RATIO - 0.001) is Status.LIMITED_PROGRESS
+    assert "từ 60% đến dưới 95%" in status_rule(Status.NEEDS_ACCELERATION)
+    assert "dưới 60%" in status_rule(Status.LIMITED_PROGRESS)
+    assert "từ 95%" in status_rule(Status.ON_TRACK)
+
+
+def test_docs_state_the_same_thresholds():
+    """docs/assessment.md's table of statuses is checked against the constants."""
+    docs = (Path(__file__).parents[2] / "docs" / "assessment.md").read_text(encoding="utf-8")
+    on_track = format_number(ON_TRACK_RATIO)
+    acceleration = format_number(ACCELERATION_RATIO)
+    for status in Status:
+        assert f"| `{status.value}` | {status.label} | {status.method_label} |" in docs
+    assert f"| R ≥ {on_track} |" in docs
+    assert f"| {acceleration} ≤ R < {on_track} |" in docs
+    assert f"| 0 ≤ R < {acceleration} |" in docs
 
 
 def test_worst_status_takes_the_worst():

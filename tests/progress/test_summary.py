@@ -23,9 +23,18 @@ def test_an_indicator_takes_the_worst_of_its_targets():
         Status.NO_DATA,
     ]
     assert indicator.explanation == (
-        "1/3 mục tiêu đạt hoặc đúng tiến độ, 1 mục tiêu chưa có số liệu"
+        "1/3 mục tiêu đạt, vượt hoặc có khả năng đạt; đánh giá được 2/3 mục tiêu"
     )
-    assert indicator.label == "Tiến độ chậm"
+    assert indicator.label == "Khó đạt"
+
+
+def test_an_indicator_with_an_unjudged_target_is_not_achieved():
+    indicator = assess_indicator(
+        [(target(), {2025: 700, 2027: 930}), (target(), {})], term_start=TERM_START, as_of=2027
+    )
+    assert [result.status for result in indicator.targets] == [Status.ACHIEVED, Status.NO_DATA]
+    assert indicator.status is Status.NO_DATA
+    assert indicator.explanation.endswith("đánh giá được 1/2 mục tiêu")
 
 
 def test_an_indicator_with_one_target_explains_it():
@@ -56,20 +65,20 @@ def test_roll_up_counts_per_group_and_overall():
     assert list(rolled.groups) == ["a", "b", "c"]
     assert rolled.groups["a"].counts[Status.ACHIEVED] == 3
     assert rolled.groups["a"].counts[Status.MISSED] == 0
-    assert rolled.groups["b"].summary == "12/14 chỉ tiêu đạt hoặc đúng tiến độ"
+    assert rolled.groups["b"].summary == "12/14 chỉ tiêu đạt, vượt hoặc có khả năng đạt"
     assert rolled.overall.total == 24
     assert rolled.overall.good == 18
-    assert rolled.summary == "18/24 chỉ tiêu đạt hoặc đúng tiến độ"
+    assert rolled.summary == "18/24 chỉ tiêu đạt, vượt hoặc có khả năng đạt"
 
 
 def test_roll_up_mentions_indicators_without_data():
     rolled = summarize_statuses([(None, Status.ON_TRACK), (None, Status.NO_DATA)])
     assert list(rolled.groups) == [None]
-    assert rolled.summary == "1/2 chỉ tiêu đạt hoặc đúng tiến độ, 1 chỉ tiêu chưa có số liệu"
+    assert rolled.summary == "1/2 chỉ tiêu đạt, vượt hoặc có khả năng đạt, 1 chỉ tiêu chưa đủ số liệu để đánh giá"
 
 
 def test_count_statuses_lists_every_status():
     counts = count_statuses([])
     assert set(counts.counts) == set(Status)
     assert counts.total == 0
-    assert counts.summary == "0/0 chỉ tiêu đạt hoặc đúng tiến độ"
+    assert counts.summary == "0/0 chỉ tiêu đạt, vượt hoặc có khả năng đạt"

@@ -12,10 +12,15 @@ from nghiquyet.progress.core import Number, Series, assess_target
 from nghiquyet.progress.describe import describe_deadline, describe_target
 from nghiquyet.progress.result import Assessment, Method
 from nghiquyet.progress.status import (
+    ACCELERATION_RATIO,
+    METHOD_LABELS,
+    ON_TRACK_RATIO,
     ORDERED_STATUSES,
     STATUS_LABELS,
     Status,
     classify_ratio,
+    indicator_status,
+    status_rule,
     worst_status,
 )
 from nghiquyet.progress.summary import (
@@ -29,6 +34,9 @@ from nghiquyet.progress.summary import (
 from nghiquyet.progress.trajectory import required_trajectory
 
 __all__ = [
+    "ACCELERATION_RATIO",
+    "METHOD_LABELS",
+    "ON_TRACK_RATIO",
     "ORDERED_STATUSES",
     "STATUS_LABELS",
     "Assessment",
@@ -45,7 +53,9 @@ __all__ = [
     "count_statuses",
     "describe_deadline",
     "describe_target",
+    "indicator_status",
     "required_trajectory",
+    "status_rule",
     "summarize_statuses",
     "worst_status",
 ]

@@ -10,11 +10,6 @@ from nghiquyet.progress.result import Assessment, Method
 from nghiquyet.progress.status import Status
 from nghiquyet.progress.target import Target, to_number
 
-# Computed rates and ratios are rounded to this many decimals before they are
-# compared with a threshold, so that float noise (1.21 ** 0.5 - 1 coming out
-# as 0.0999999...) never flips a boundary case such as "≥ 10 %/năm".
-RATIO_DECIMALS = 9
-
 
 def clean_series(series: Mapping[int, object], first: int, last: int) -> dict[int, float]:
     """The finite values for the years first..last, in year order.

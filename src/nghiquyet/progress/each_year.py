@@ -12,9 +12,9 @@ from collections.abc import Callable, Mapping
 
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.progress import explain
-from nghiquyet.progress.context import RATIO_DECIMALS, Context, Details, no_data
+from nghiquyet.progress.context import Context, Details, no_data
 from nghiquyet.progress.result import Assessment, Method
-from nghiquyet.progress.status import Status
+from nghiquyet.progress.status import RATIO_DECIMALS, Status
 from nghiquyet.progress.target import PERCENT_UNIT, target_satisfied
 
 

@@ -8,10 +8,8 @@ from __future__ import annotations
 
 import math
 
-from nghiquyet.progress.status import Status, classify_ratio
+from nghiquyet.progress.status import PERCENT_CAP, RATIO_DECIMALS, Status, classify_ratio
 from nghiquyet.progress.target import PERCENT_UNIT
-
-PERCENT_CAP = 100.0
 
 
 def _finite(value: float) -> float | None:
@@ -67,7 +65,7 @@ def ratio(direction: int, observed: float, required: float) -> float | None:
     if math.isnan(value):
         return None
     # ±inf (a requirement too small for a float) still classifies by its sign.
-    return round(value, 9) if math.isfinite(value) else value
+    return round(value, RATIO_DECIMALS) if math.isfinite(value) else value
 
 
 def judge_ratio(value: float) -> tuple[Status, float | None]:

@@ -21,9 +21,9 @@ from __future__ import annotations
 
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.progress import explain, pace
-from nghiquyet.progress.context import RATIO_DECIMALS, Context, Details, no_data
+from nghiquyet.progress.context import Context, Details, no_data
 from nghiquyet.progress.result import Assessment, Method
-from nghiquyet.progress.status import Status, classify_ratio
+from nghiquyet.progress.status import RATIO_DECIMALS, Status, classify_ratio
 from nghiquyet.progress.target import PERCENT_UNIT, direction, target_satisfied
 
 Endpoints = tuple[float, int, float]  # baseline, latest year, latest value

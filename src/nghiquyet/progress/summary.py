@@ -10,12 +10,12 @@ from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.progress import explain
 from nghiquyet.progress.core import Series, assess_target
 from nghiquyet.progress.result import Assessment
-from nghiquyet.progress.status import ORDERED_STATUSES, Status, worst_status
+from nghiquyet.progress.status import ORDERED_STATUSES, Status, indicator_status
 
 
 @dataclass(frozen=True, slots=True)
 class IndicatorAssessment:
-    """A numbered indicator: the worst of its targets' statuses, and each target's result."""
+    """A numbered indicator: its targets' statuses combined by ``indicator_status``."""
 
     status: Status
     targets: tuple[Assessment, ...]
@@ -32,13 +32,13 @@ def _indicator_explanation(results: tuple[Assessment, ...]) -> str:
     if len(results) == 1:
         return results[0].explanation
     good = sum(1 for result in results if result.status.is_good)
-    missing = sum(1 for result in results if result.status is Status.NO_DATA)
-    text = _("{good}/{total} mục tiêu đạt hoặc đúng tiến độ").format(
+    judged = sum(1 for result in results if result.status is not Status.NO_DATA)
+    text = _("{good}/{total} mục tiêu đạt, vượt hoặc có khả năng đạt").format(
         good=explain.num(good), total=explain.num(len(results))
     )
-    if missing:
-        text = _("{summary}, {count} mục tiêu chưa có số liệu").format(
-            summary=text, count=explain.num(missing)
+    if judged < len(results):
+        text = _("{summary}; đánh giá được {judged}/{total} mục tiêu").format(
+            summary=text, judged=explain.num(judged), total=explain.num(len(results))
         )
     return text
 
@@ -49,13 +49,13 @@ def assess_indicator(
     term_start: int,
     as_of: int,
 ) -> IndicatorAssessment:
-    """Assess each (target, series) pair of one indicator and combine them with worst_status."""
+    """Assess each (target, series) pair of one indicator and combine them (indicator_status)."""
     results = tuple(
         assess_target(target, series, term_start=term_start, as_of=as_of)
         for target, series in targets_with_series
     )
     return IndicatorAssessment(
-        status=worst_status(result.status for result in results),
+        status=indicator_status(result.status for result in results),
         targets=results,
         explanation=_indicator_explanation(results),
     )
@@ -73,7 +73,7 @@ class StatusCounts:
 
     @property
     def good(self) -> int:
-        """Achieved or on track."""
+        """Achieved or on track ("đạt, vượt" or "có khả năng đạt")."""
         return self.counts[Status.ACHIEVED] + self.counts[Status.ON_TRACK]
 
     @property
@@ -82,12 +82,12 @@ class StatusCounts:
 
     @property
     def summary(self) -> str:
-        """``18/24 chỉ tiêu đạt hoặc đúng tiến độ`` (the total counts every indicator)."""
-        text = _("{good}/{total} chỉ tiêu đạt hoặc đúng tiến độ").format(
+        """``18/24 chỉ tiêu đạt, vượt hoặc có khả năng đạt`` (the total counts every indicator)."""
+        text = _("{good}/{total} chỉ tiêu đạt, vượt hoặc có khả năng đạt").format(
             good=explain.num(self.good), total=explain.num(self.total)
         )
         if self.no_data:
-            text = _("{summary}, {count} chỉ tiêu chưa có số liệu").format(
+            text = _("{summary}, {count} chỉ tiêu chưa đủ số liệu để đánh giá").format(
                 summary=text, count=explain.num(self.no_data)
             )
         return text

@@ -9,14 +9,14 @@ from decimal import Decimal
 
 from nghiquyet.lib.i18n import gettext as _
 
+# "khoảng X" (comparator "=") is met within ABOUT_TOLERANCE of X: registry-format.md.
+from nghiquyet.progress.status import ABOUT_TOLERANCE
+
 KINDS = frozenset({"level", "growth_rate", "cumulative", "annual_change"})
 COMPARATORS = frozenset({">=", ">", "<=", "<", "=", "between"})
 YES_NO_UNIT = "đạt/không đạt"
 PERCENT_UNIT = "%"
 PERCENT_POINT_UNIT = "điểm %"
-
-# "khoảng X" (comparator "=") is met within 5 % of X: registry-format.md.
-ABOUT_TOLERANCE = 0.05
 
 
 class InvalidTarget(ValueError):
