@@ -9,8 +9,8 @@ from ninja import Router, Schema, Status
 
 from nghiquyet.accounts import access
 from nghiquyet.api.schemas import ErrorOut
-from nghiquyet.assessment.management.commands.assess import target_row
 from nghiquyet.assessment.selectors import assess_resolution
+from nghiquyet.assessment.serialize import target_row
 from nghiquyet.lib.i18n import gettext as _
 
 router = Router(tags=["Đánh giá"])
@@ -45,12 +45,12 @@ class AssessmentOut(Schema):
 def assessment(request: HttpRequest, resolution_id: int, year: int | None = None,
                orgunit: str | None = None, approved_only: bool = False) -> Any:
     resolution = access.get_resolution_for_user(request.user, resolution_id)
-    unit = access.get_unit_for_user(request.user, resolution, orgunit) if orgunit \
-        else resolution.issuer
+    unit = access.get_assessed_unit(request.user, resolution, orgunit)
     year = year or resolution.term_end
     if not resolution.term_start <= year <= resolution.term_end:
         return Status(400, {"detail": _("Năm đánh giá nằm ngoài nhiệm kỳ.")})
-    ra = assess_resolution(resolution, unit, year, approved_only=approved_only)
+    ra = assess_resolution(resolution, unit, year, approved_only=approved_only,
+                           viewer=request.user)
     return {"resolution": resolution.pk, "orgunit": unit.code, "year": year,
             "summary": ra.counts.summary,
             "targets": [target_row(ra, i, t) for i in ra.indicators for t in i.targets]}

@@ -6,29 +6,11 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandError
 
 from nghiquyet.assessment.selectors import assess_resolution
+from nghiquyet.assessment.serialize import target_row
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.vnformat import format_number
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.cli import resolution_from_arg
-
-
-def target_row(resolution_assessment: Any, indicator: Any, assessed: Any) -> dict[str, Any]:
-    a = assessed.assessment
-    return {
-        "indicator": indicator.indicator.number,
-        "target": assessed.target.position,
-        "series": assessed.target.series.code,
-        "label": assessed.target.label,
-        "target_text": assessed.text,
-        "deadline": assessed.target.year,
-        "status": a.status.value,
-        "status_label": a.label,
-        "ratio": a.ratio,
-        "projected": a.projected,
-        "latest_year": a.latest_year,
-        "latest_value": None if a.latest_value is None else float(a.latest_value),
-        "explanation": a.explanation,
-    }
 
 
 class Command(BaseCommand):
