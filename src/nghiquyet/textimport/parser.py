@@ -17,6 +17,7 @@ from nghiquyet.textimport.sections import (
     indicator_section,
     task_section,
 )
+from nghiquyet.textimport.tables import TableScan, row_targets
 from nghiquyet.textimport.targets import ItemContext, read_targets
 from nghiquyet.textimport.text import collapse, normalize_document
 from nghiquyet.textimport.titles import item_title
@@ -87,6 +88,8 @@ def _indicators(
 ) -> list[dict[str, Any]]:
     if section is None:
         return []
+    if section.table is not None:
+        return _table_indicators(section.table, term_end, log)
     indicators = []
     for item in section.scan.items:
         text = collapse(section.body[item.start : item.end])
@@ -101,6 +104,20 @@ def _indicators(
             }
         )
     return indicators
+
+
+def _table_indicators(
+    table: TableScan, term_end: int | None, log: WarningLog
+) -> list[dict[str, Any]]:
+    return [
+        {
+            "number": row.number,
+            "group": row.group.code if row.group else None,
+            "text": row.text,
+            "targets": row_targets(row, ItemContext(row.number, term_end, log, table.target_year)),
+        }
+        for row in table.indicators
+    ]
 
 
 def _titled_items(section: Section | None, what: str, log: WarningLog) -> list[dict[str, Any]]:

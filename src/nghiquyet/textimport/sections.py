@@ -29,6 +29,7 @@ from nghiquyet.textimport.markers import (
     logical_line,
 )
 from nghiquyet.textimport.prose import scan_prose, section_end
+from nghiquyet.textimport.tables import TableScan, scan_table
 from nghiquyet.textimport.targets import ItemContext, read_targets
 from nghiquyet.textimport.text import collapse
 
@@ -50,8 +51,9 @@ class Section:
     heading: Heading
     body: str
     scan: ScanResult
-    layout: str = "list"  # list, table, prose, paragraph (shown to the reviewer)
-    lead_year: int | None = None  # "Đến năm 2030, phấn đấu: ..." over unnumbered clauses
+    layout: str = "list"  # list, letters, bullets, table, prose, paragraph (for the reviewer)
+    lead_year: int | None = None  # "Đến năm 2030, phấn đấu: ...", "Mục tiêu đến năm 2030"
+    table: TableScan | None = None
 
 
 # A heading names its part with one of these words; other lines are skipped unread.
@@ -95,8 +97,11 @@ def _line_end(doc: str, start: int) -> int:
 
 def indicator_section(doc: str, log: WarningLog) -> Section | None:
     """The list under 'Các chỉ tiêu chủ yếu' (or a variant) that really starts a list."""
+    headings = find_headings(doc, INDICATOR_HEADING)
+    if tabled := _table_section(doc, headings):
+        return tabled
     candidates = []
-    for heading in find_headings(doc, INDICATOR_HEADING):
+    for heading in headings:
         body = doc[heading.body_start :]
         scan = scan_list(
             body[: _lookahead_end(body)], _indicator_line, WarningLog(), allow_bullets=True
@@ -127,6 +132,23 @@ def _first_family(body: str, scan: ScanResult) -> Family | None:
     for marker in find_markers(body[: first.start]):
         if marker.end == first.start:
             return marker.family
+    return None
+
+
+def _table_section(doc: str, headings: list[Heading]) -> Section | None:
+    """A table (STT | Chỉ tiêu | Đơn vị tính | ... | Mục tiêu) right under a heading."""
+    for heading in headings:
+        body = doc[heading.body_start :]
+        table = scan_table(body)
+        if table is not None and table.indicators:
+            return Section(
+                heading,
+                body[: table.end],
+                ScanResult([], table.groups),
+                "table",
+                table.target_year,
+                table,
+            )
     return None
 
 

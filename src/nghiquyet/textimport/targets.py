@@ -448,6 +448,11 @@ def _status_target(
     return _target(label, ">=", 1, "đạt/không đạt", year, yearly)
 
 
+def status_target(label: str, year: int | None, each_year: bool) -> dict[str, Any]:
+    """A yes/no target: reached (1) or not (0)."""
+    return _target(label, ">=", 1, "đạt/không đạt", year, each_year)
+
+
 def _target(
     label: str, comparator: str, value: int, unit: str, year: int | None, each_year: bool
 ) -> dict[str, Any]:
