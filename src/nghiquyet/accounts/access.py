@@ -7,6 +7,7 @@ subtree: the province supervisor above it, and the village reporter below it.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -91,6 +92,58 @@ def require_import_resolution(user: Any, issuer: OrgUnit | None) -> None:
         raise PermissionDenied
 
 
+# --- setting up a unit: official units, sub-units, people, assignments -------------------
+# The official province and commune are created by a system admin. Below them, a commune's
+# own sub-units, its people and who enters what are managed by a system admin or a leader
+# whose scope holds the unit. A leader never grants the admin role (it is system-wide).
+
+
+def can_setup_official_units(user: Any) -> bool:
+    return is_system_admin(user)
+
+
+def can_manage_unit(user: Any, unit: OrgUnit) -> bool:
+    """Add, rename, move, merge or deactivate ``unit``'s sub-units; give people roles there."""
+    if is_system_admin(user):
+        return True
+    return any(role == Role.LEADER and unit.is_within(scope_unit)
+               for role, scope_unit in scopes(user))
+
+
+def require_manage_unit(user: Any, unit: OrgUnit) -> None:
+    if user is not None and not can_manage_unit(user, unit):
+        raise PermissionDenied
+
+
+def managed_units(user: Any) -> QuerySet[OrgUnit]:
+    """Units the user may manage (and give roles over)."""
+    if is_system_admin(user):
+        return OrgUnit.objects.all()
+    cond = Q(pk__in=[])
+    for role, unit in scopes(user):
+        if role == Role.LEADER:
+            cond |= Q(path__startswith=unit.path)
+    return OrgUnit.objects.filter(cond)
+
+
+def can_grant_role(user: Any, role: str, unit: OrgUnit) -> bool:
+    if role == Role.ADMIN:
+        return is_system_admin(user)
+    return can_manage_unit(user, unit)
+
+
+def can_manage_user(user: Any, person: Any) -> bool:
+    """Deactivate or reset the password of ``person``: a system admin for anyone but
+    themselves; a leader for a non-admin whose every role lies in the leader's subtree."""
+    if person.pk == getattr(user, "pk", None) or person.is_superuser:
+        return False
+    if is_system_admin(user):
+        return True
+    theirs = scopes(person)
+    return bool(theirs) and all(role != Role.ADMIN and can_manage_unit(user, unit)
+                                for role, unit in theirs)
+
+
 def can_import_any(user: Any) -> bool:
     """Whether the import pages are open to the user at all."""
     return is_system_admin(user) or any(role == Role.LEADER for role, _ in scopes(user))
@@ -172,13 +225,64 @@ def can_enter_value(user: Any, series: Any, unit: OrgUnit) -> bool:
 
 
 def can_approve_value(user: Any, value: Any) -> bool:
-    """Approve, return or reopen: a leader over the unit, and never one's own submission."""
-    if value.submitted_by_id is not None and value.submitted_by_id == getattr(user, "pk", None):
-        return False  # four eyes: nobody approves their own submission
+    """Approve, return or reopen: a leader over the unit who did not make the current value
+    (four eyes, see ``value_authors``)."""
+    if getattr(user, "pk", None) in value_authors([value]).get(value.pk, set()):
+        return False
+    return _leads_unit(user, value)
+
+
+def _leads_unit(user: Any, value: Any) -> bool:
     if is_system_admin(user):
         return True
     return any(role == Role.LEADER and value.orgunit.is_within(scope_unit)
                for role, scope_unit in scopes(user))
+
+
+# The four-eyes rule, written once. Whoever entered, edited or submitted a figure's current
+# value may not approve, return or reopen it: nobody judges their own number. "The current
+# value" is what the latest writes of the same numbers made: walking the audit trail back
+# from the newest event, every write (create, update, restore) that left the current numbers
+# and every submission count, until a write that left other numbers. The figure's own
+# updated_by/submitted_by count as well (an import writes no per-row audit actor).
+_WRITES = ("value.create", "value.update")
+_NUMBERS = ("value", "numerator", "denominator")
+
+
+def value_authors(values: list[Any]) -> dict[int, set[int]]:
+    """value id -> ids of the users who made its current value. One query."""
+    from nghiquyet.audit.models import AuditEvent
+    from nghiquyet.figures.models import DataValue
+
+    authors: dict[int, set[int]] = {
+        v.pk: {u for u in (v.updated_by_id, v.submitted_by_id) if u is not None} for v in values}
+    if not values:
+        return authors
+    current = {str(v.pk): {k: v.snapshot()[k] for k in _NUMBERS} for v in values
+               if isinstance(v, DataValue)}
+    done: set[str] = set()
+    events = (AuditEvent.objects.filter(object_type="reporting.datavalue",
+                                        object_id__in=list(current),
+                                        action__in=(*_WRITES, "value.submit"))
+              .order_by("-at", "-id").values_list("object_id", "action", "actor_id", "new"))
+    for object_id, action, actor_id, new in events:
+        if object_id in done:
+            continue
+        if action in _WRITES and {k: (new or {}).get(k) for k in _NUMBERS} != current[object_id]:
+            done.add(object_id)  # an older value: its authors did not make this one
+            continue
+        if actor_id is not None:
+            authors[int(object_id)].add(actor_id)
+        if action == "value.create":
+            done.add(object_id)
+    return authors
+
+
+def approvable_values(user: Any, values: list[Any]) -> list[Any]:
+    """The figures among ``values`` the user may approve (scope and four eyes)."""
+    me = getattr(user, "pk", None)
+    authors = value_authors(values)
+    return [v for v in values if me not in authors.get(v.pk, set()) and _leads_unit(user, v)]
 
 
 def can_approve_in(user: Any, resolution: Resolution) -> bool:
@@ -255,6 +359,33 @@ def get_unit_for_user(user: Any, resolution: Resolution, code: str) -> OrgUnit:
     if not can_view_orgunit(user, unit):
         raise PermissionDenied
     return unit
+
+
+# --- what a viewer sees of a resolution's progress ----------------------------------
+# Anyone who can see a resolution sees its issuer's progress (the commune's dashboard and
+# indicator pages, the assessment and figures API at the issuer). Inside their own scope
+# they see every figure, drafts and submitted ones included. Outside it (a village
+# reporter looking at the commune, or at the province's resolution) only approved figures
+# count, and a breakdown by sub-unit lists only the units in their scope. Any other unit is
+# refused. docs/security.md states this policy.
+
+
+def get_assessed_unit(user: Any, resolution: Resolution, code: str | None) -> OrgUnit:
+    """The unit whose progress is shown: the issuer by default (open to every viewer of the
+    resolution), else a unit under it that the user may see (404/403 otherwise)."""
+    if not code or code == resolution.issuer.code:
+        return resolution.issuer
+    return get_unit_for_user(user, resolution, code)
+
+
+def sees_unapproved(user: Any, unit: OrgUnit) -> bool:
+    """Whether figures not yet approved count in what the user is shown for ``unit``."""
+    return can_view_orgunit(user, unit)
+
+
+def visible_units(user: Any, units: Iterable[OrgUnit]) -> list[OrgUnit]:
+    """The units among ``units`` the user may see (no query once scopes are cached)."""
+    return [u for u in units if can_view_orgunit(user, u)]
 
 
 # --- province comparison (nghiquyet.catalogue) -------------------------------------

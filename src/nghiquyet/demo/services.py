@@ -21,6 +21,9 @@ from nghiquyet.resolutions.services import registry_import
 
 PROVINCE_CODE = "SL"
 COMMUNE_CODE = "SL-PK"
+# The demo's province and commune are real: their codes in the official list of 2025.
+PROVINCE_OFFICIAL_CODE = "14"
+COMMUNE_OFFICIAL_CODE = "04099"
 DEMO_PASSWORD = "nghiquyet2025"  # noqa: S105 - printed for the demo on purpose
 
 # Illustrative village names in the style of the area (not the real list).
@@ -86,9 +89,10 @@ def demo_loaded() -> bool:
 
 @transaction.atomic
 def load_demo() -> Resolution:
-    province = orgunit_create(code=PROVINCE_CODE, name="Sơn La", type=OrgUnitType.PROVINCE)
+    province = orgunit_create(code=PROVINCE_CODE, name="Sơn La", type=OrgUnitType.PROVINCE,
+                              official_code=PROVINCE_OFFICIAL_CODE)
     commune = orgunit_create(code=COMMUNE_CODE, name="Phiêng Khoài", type=OrgUnitType.COMMUNE,
-                             parent=province)
+                             parent=province, official_code=COMMUNE_OFFICIAL_CODE)
     rows = [(f"SL-PK-B{i:02d}", f"Bản {name}", OrgUnitType.VILLAGE)
             for i, name in enumerate(VILLAGES, 1)]
     rows += [(f"SL-PK-TH{i:02d}", name, OrgUnitType.SCHOOL) for i, name in enumerate(SCHOOLS, 1)]

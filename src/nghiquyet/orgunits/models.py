@@ -40,6 +40,19 @@ class OrgUnit(models.Model):
     )
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    official_code = models.CharField(
+        _("mã hành chính"), max_length=10, null=True, blank=True, unique=True,
+        help_text=_("Mã tỉnh hoặc xã/phường theo danh mục hành chính 2025 (ví dụ 14, 04099)."),
+    )
+    is_active = models.BooleanField(
+        _("đang hoạt động"), default=True,
+        help_text=_("Đơn vị đã giải thể hoặc sáp nhập thì ngừng hoạt động; số liệu các năm "
+                    "trước vẫn được giữ và tính."),
+    )
+    merged_into = models.ForeignKey(
+        "self", verbose_name=_("sáp nhập vào"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="merged_from",
+    )
     is_illustrative = models.BooleanField(
         _("tên minh họa"), default=False,
         help_text=_("Tên đặt để minh họa, không phải tên thật của đơn vị."),

@@ -1,0 +1,121 @@
+"""Reading a small table (list of units, list of people) from Excel or CSV (no Django).
+
+The first sheet of an .xlsx, or a UTF-8 .csv (comma or semicolon). The header row is
+found by its column names (with or without diacritics); each row keeps its number in
+the file so an error can name it. Budgets: file size, unpacked size, row count.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+import zipfile
+from dataclasses import dataclass
+from typing import Any
+
+from nghiquyet.lib.i18n import gettext as _
+
+MAX_ROWS = 5000
+
+
+class TableError(Exception):
+    """The file as a whole cannot be read; ``message`` is for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass(frozen=True)
+class TableRow:
+    number: int  # the row's number in the file (1 = first line)
+    cells: dict[str, str]  # column key -> text, "" when empty
+
+
+def fold_header(text: Any) -> str:
+    text = str(text or "").replace("đ", "d").replace("Đ", "D")
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", " ", ascii_text.lower()).strip()
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def _raw_rows(name: str, data: bytes) -> list[tuple[Any, ...]]:
+    lower = name.lower()
+    if lower.endswith(".xlsx"):
+        return _xlsx_rows(data)
+    if lower.endswith(".csv"):
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise TableError(_("Tệp %(file)s: tệp CSV phải là văn bản UTF-8.")
+                             % {"file": name}) from exc
+        sample = text[:4096]
+        delimiter = ";" if sample.count(";") > sample.count(",") else ","
+        return [tuple(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    raise TableError(_("Tệp %(file)s: chỉ nhận Excel (.xlsx) hoặc CSV (.csv).") % {"file": name})
+
+
+def _xlsx_rows(data: bytes) -> list[tuple[Any, ...]]:
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            infos = zf.infolist()
+    except zipfile.BadZipFile as exc:
+        raise TableError(_("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không phải "
+                           ".xlsx.")) from exc
+    total = sum(i.file_size for i in infos)
+    if len(infos) > 2000 or total > 100 * 1024 * 1024 or total > 200 * max(len(data), 1):
+        raise TableError(_("Tệp Excel giải nén ra quá lớn; không xử lý."))
+    try:
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise TableError(_("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng "
+                           "định dạng.")) from exc
+    ws = wb.worksheets[0]
+    if (ws.max_row or 0) > MAX_ROWS + 20:
+        raise TableError(_("Tệp có quá nhiều dòng (tối đa %(n)d).") % {"n": MAX_ROWS})
+    rows = list(ws.iter_rows(values_only=True))
+    wb.close()
+    return rows
+
+
+def read_table(*, name: str, data: bytes, max_bytes: int,
+               columns: dict[str, tuple[str, ...]], required: tuple[str, ...]) -> list[TableRow]:
+    """Rows under the header. ``columns`` maps each key to the header names accepted
+    for it (folded: "ma", "ma don vi"); the header is the first row naming every
+    required column."""
+    if len(data) > max_bytes:
+        raise TableError(_("Tệp %(file)s lớn quá giới hạn %(mb)d MB.")
+                         % {"file": name, "mb": max(1, max_bytes // (1024 * 1024))})
+    if not data:
+        raise TableError(_("Tệp %(file)s rỗng.") % {"file": name})
+    accepted = {fold_header(h): key for key, names in columns.items() for h in names}
+    header: list[str | None] | None = None
+    out: list[TableRow] = []
+    for number, values in enumerate(_raw_rows(name, data), start=1):
+        if header is None:
+            keys = [accepted.get(fold_header(v)) for v in values]
+            if all(k in keys for k in required):
+                header = keys
+            continue
+        cells = {k: _cell(v) for k, v in zip(header, values, strict=False) if k}
+        if not any(cells.values()):
+            continue
+        out.append(TableRow(number, {k: cells.get(k, "") for k in columns}))
+        if len(out) > MAX_ROWS:
+            raise TableError(_("Tệp có quá nhiều dòng (tối đa %(n)d).") % {"n": MAX_ROWS})
+    if header is None:
+        wanted = ", ".join(f"“{columns[k][0]}”" for k in required)
+        raise TableError(_("Tệp %(file)s thiếu dòng tiêu đề với các cột %(cols)s.")
+                         % {"file": name, "cols": wanted})
+    return out
