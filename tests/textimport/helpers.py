@@ -20,6 +20,10 @@ SHARED = Path(__file__).resolve().parents[3] / "shared"
 SEED = SHARED / "seed" / "phieng-khoai-2025-2030"
 CORPUS = SHARED / "corpus"
 CORPUS_NAMES = sorted(p.name[: -len(".expected.json")] for p in CORPUS.glob("*.expected.json"))
+LAYOUTS = SHARED / "corpus-layouts"
+LAYOUT_NAMES = sorted(p.name[: -len(".expected.json")] for p in LAYOUTS.glob("*.expected.json"))
+# Case 12 writes no term: its reviewed registry assumes the user gave this one.
+GIVEN_TERMS = {"12-na-pheo-2025-2030": (2025, 2030)}
 
 # A line that opens a new paragraph in the seed's PDF extraction.
 _PARAGRAPH_START = re.compile(
@@ -51,6 +55,14 @@ def corpus_text(name: str) -> str:
 
 def corpus_expected(name: str) -> dict[str, Any]:
     return json.loads((CORPUS / f"{name}.expected.json").read_text(encoding="utf-8"))
+
+
+def layout_text(name: str, suffix: str = ".txt") -> str:
+    return (LAYOUTS / f"{name}{suffix}").read_text(encoding="utf-8")
+
+
+def layout_expected(name: str) -> dict[str, Any]:
+    return json.loads((LAYOUTS / f"{name}.expected.json").read_text(encoding="utf-8"))
 
 
 def compared(registry: dict[str, Any]) -> dict[str, Any]:

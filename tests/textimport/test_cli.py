@@ -9,7 +9,14 @@ import subprocess
 import sys
 
 from nghiquyet.textimport.cli import parse_eval_main, parse_resolution_main
-from tests.textimport.helpers import CORPUS, SEED, compared, seed_expected
+from tests.textimport.helpers import (
+    CORPUS,
+    LAYOUTS,
+    SEED,
+    compared,
+    layout_expected,
+    seed_expected,
+)
 
 
 def run(main, *argv: str) -> tuple[int, str, str]:
@@ -100,3 +107,33 @@ def test_runs_as_a_module():
     )
     assert done.returncode == 0
     assert json.loads(done.stdout)["declared_indicator_count"] == 24
+
+
+def test_parse_resolution_takes_the_term_the_text_does_not_state():
+    extract = str(LAYOUTS / "12-na-pheo-2025-2030.txt")
+    code, out, err = run(parse_resolution_main, extract, "--term", "2025-2030")
+    assert code == 0
+    assert compared(json.loads(out)) == compared(layout_expected("12-na-pheo-2025-2030"))
+    assert "term_not_found" not in err
+    code, out, err = run(parse_resolution_main, extract)
+    years = {t["year"] for i in json.loads(out)["indicators"] for t in i["targets"]}
+    assert years == {None, 2028}
+    assert "[term_not_found]" in err and "[deadline_unknown]" in err
+
+
+def test_parse_resolution_refuses_a_malformed_term():
+    for bad in ("2030-2025", "2025", "hai nghìn"):
+        code, _out, err = run(parse_resolution_main, f"{SEED}.txt", "--term", bad)
+        assert code == 2
+        assert "Nhiệm kỳ không hợp lệ" in err
+    code, _out, err = run(parse_resolution_main, f"{SEED}.txt", "--term")
+    assert code == 2 and "Thiếu giá trị sau --term" in err
+
+
+def test_parse_eval_with_a_term_scores_every_layout_exactly():
+    code, out, err = run(parse_eval_main, str(LAYOUTS), "--term=2025-2030")
+    assert code == 0, err
+    lines = out.splitlines()
+    assert len(lines) == 7
+    assert all("100,0%" in line and "khác" not in line for line in lines)
+    assert lines[-1] == "TỔNG: độ chính xác 100,0% (82/82), độ phủ 100,0% (82/82)"

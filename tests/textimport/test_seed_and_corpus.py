@@ -4,12 +4,18 @@ from __future__ import annotations
 
 import pytest
 
-from nghiquyet.textimport import parse_text
+from nghiquyet.textimport import parse_text, read_document
+from nghiquyet.textimport.evaluate import Score, score_targets, structure_differences
 from tests.textimport.helpers import (
     CORPUS_NAMES,
+    GIVEN_TERMS,
+    LAYOUT_NAMES,
+    LAYOUTS,
     compared,
     corpus_expected,
     corpus_text,
+    layout_expected,
+    layout_text,
     seed_expected,
     seed_text,
 )
@@ -107,3 +113,61 @@ def test_previous_term_result_is_not_a_declared_count():
     assert registry["declared_indicator_count"] is None  # "14/16 chỉ tiêu" is the old term's
     assert registry["groups"] == []
     assert {i["group"] for i in registry["indicators"]} == {None}
+
+
+# --- cases 07-12: layouts without a numbered list ---------------------------
+
+
+@pytest.mark.parametrize("name", LAYOUT_NAMES)
+def test_layout_case_matches_reviewed_registry(name):
+    result = parse_text(layout_text(name), term=GIVEN_TERMS.get(name))
+    assert compared(result.registry) == compared(layout_expected(name))
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".pdf"])
+def test_table_case_from_word_and_pdf(suffix):
+    name = "11-dong-lung-2025-2030"
+    result = parse_text(read_document(LAYOUTS / f"{name}{suffix}"))
+    expected = layout_expected(name)
+    assert score_targets(result.registry, expected) == Score(14, 14, 14)
+    assert structure_differences(result.registry, expected) == []
+    assert result.layout == "table"
+
+
+def test_table_text_from_word_is_the_reviewed_text():
+    name = "11-dong-lung-2025-2030"
+    result = parse_text(read_document(LAYOUTS / f"{name}.docx"))
+    assert [i["text"] for i in result.registry["indicators"]] == [
+        i["text"] for i in layout_expected(name)["indicators"]
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "layout"),
+    [
+        ("07-vong-giang-2025-2030", "prose"),
+        ("08-son-dai-2025-2030", "paragraph"),
+        ("09-lam-khe-2020-2025", "list"),
+        ("10-van-thach-2025-2030", "letters"),
+        ("11-dong-lung-2025-2030", "table"),
+        ("12-na-pheo-2025-2030", "bullets"),
+    ],
+)
+def test_layout_is_named(name, layout):
+    assert parse_text(layout_text(name), term=GIVEN_TERMS.get(name)).layout == layout
+
+
+def test_extract_without_term_leaves_deadlines_empty_and_warns():
+    result = parse_text(layout_text("12-na-pheo-2025-2030"))
+    years = [t["year"] for i in result.registry["indicators"] for t in i["targets"]]
+    assert 0 not in years
+    assert years.count(2028) == 2 and years.count(None) == len(years) - 2
+    codes = [w.code for w in result.warnings]
+    assert "term_not_found" in codes and "deadline_unknown" in codes
+    assert result.registry["resolution"]["term_end"] is None
+
+
+def test_text_term_wins_over_a_different_given_term():
+    result = parse_text(layout_text("09-lam-khe-2020-2025"), term=(2025, 2030))
+    assert result.registry["resolution"]["term_end"] == 2025
+    assert [w.code for w in result.warnings if w.code == "term_mismatch"] == ["term_mismatch"]

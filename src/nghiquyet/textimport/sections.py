@@ -129,7 +129,7 @@ def _first_family(body: str, scan: ScanResult) -> Family | None:
     if not scan.items:
         return None
     first = scan.items[0]
-    for marker in find_markers(body[: first.start]):
+    for marker in find_markers(body[: first.start + 1]):
         if marker.end == first.start:
             return marker.family
     return None
