@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.textimport.diagnostics import ParseWarning, WarningLog
+from nghiquyet.textimport.figures import find_figures
 from nghiquyet.textimport.headings import declared_count
 from nghiquyet.textimport.metadata import read_metadata
 from nghiquyet.textimport.runin import split_run_in_headings
@@ -32,6 +34,7 @@ class ParseResult:
     registry: dict[str, Any]
     warnings: list[ParseWarning] = field(default_factory=list)
     layout: str | None = None  # how the indicator list was laid out (list, table, prose...)
+    section_text: str | None = None  # the indicator section as read (heading excluded)
 
     def warnings_for(self, number: int) -> list[ParseWarning]:
         return [w for w in self.warnings if w.indicator == number]
@@ -64,7 +67,14 @@ def parse_text(text: str, term: Term | None = None) -> ParseResult:
         "tasks": _titled_items(task_section(doc, log), "task", log),
     }
     _check_counts(registry, log)
-    return ParseResult(registry, log.items, section.layout if section else None)
+    if section is not None:
+        _warn_unread_figures(section, log)
+    return ParseResult(
+        registry,
+        log.items,
+        section.layout if section else None,
+        _section_text(section),
+    )
 
 
 def _declared_indicators(section: Section | None) -> int | None:
@@ -118,6 +128,53 @@ def _table_indicators(
         }
         for row in table.indicators
     ]
+
+
+def _section_text(section: Section | None) -> str | None:
+    if section is None:
+        return None
+    if section.table is not None or not section.scan.items:
+        return section.body
+    return section.body[: section.scan.items[-1].end]
+
+
+def _warn_unread_figures(section: Section, log: WarningLog) -> None:
+    """No silent drops: a figure in the section but in no indicator is shown to the reviewer.
+
+    Inside an indicator every figure becomes a target (or a warning of its own);
+    what is left is the text around them: a lead-in, a skipped sentence, a
+    group heading.
+    """
+    if section.table is not None:
+        for line in section.table.unread:
+            log.add(
+                "table_row_unread",
+                _("Dòng bảng có mục tiêu nhưng không có số thứ tự chỉ tiêu; cần kiểm tra."),
+                source=line,
+            )
+        return
+    if not section.scan.items:
+        return
+    body = section.body
+    start = 0
+    for item in section.scan.items:
+        _warn_in_gap(body[start : item.start], log)
+        start = max(start, item.end)
+    # Prose ends where its last sentence with a target ends; the rest is still the section.
+    if section.layout in ("prose", "paragraph"):
+        _warn_in_gap(body[start:], log)
+
+
+def _warn_in_gap(text: str, log: WarningLog) -> None:
+    for piece in re.split(r"(?<=[.;:!?])\s+|\n", text):
+        if find_figures(piece):
+            log.add(
+                "figure_not_read",
+                _(
+                    "Có số liệu nằm ngoài các chỉ tiêu đã nhận; cần kiểm tra, bổ sung nếu là mục tiêu."
+                ),
+                source=piece,
+            )
 
 
 def _titled_items(section: Section | None, what: str, log: WarningLog) -> list[dict[str, Any]]:

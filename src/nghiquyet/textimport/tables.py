@@ -62,6 +62,7 @@ class TableScan:
     groups: list[Group] = field(default_factory=list)
     target_year: int | None = None  # "Mục tiêu đến năm 2030"
     end: int = 0  # offset in the body after the table
+    unread: list[str] = field(default_factory=list)  # rows with a target but no indicator
 
 
 @dataclass
@@ -134,6 +135,8 @@ def _read_rows(lines: list[tuple[int, int, str]], columns: _Columns, header: str
             scan.indicators.append(current)
         elif current is not None and (_PART_STT.match(row.stt) or not row.stt):
             _add_part(current, row, line)
+        elif row.target and not _EMPTY_CELL.match(row.target):
+            scan.unread.append(line)  # a target outside any numbered row: shown, never dropped
     return scan
 
 
