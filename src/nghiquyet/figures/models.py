@@ -55,6 +55,17 @@ class DataValue(models.Model):
     def __str__(self) -> str:
         return f"{self.series.code} · {self.orgunit.code} · {self.period}"
 
+    def in_words(self) -> str:
+        """How a message names the figure: the target's label, the unit, the period
+        in words ("“Sản lượng lúa” · Bản Nà Sàng · Năm 2026"), never codes."""
+        from nghiquyet.figures.periods import parse_period
+
+        try:
+            period = parse_period(self.period).label
+        except ValueError:
+            period = self.period
+        return f"“{self.series.name}” · {self.orgunit.name} · {period}"
+
     def snapshot(self) -> dict[str, object]:
         """What the audit trail keeps of a value, and what a restore writes back."""
         return {
@@ -94,3 +105,47 @@ class SeriesAssignment(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.series}"
+
+
+class StoredFigure(models.Model):
+    """A unit's yearly figure for a series, kept so that pages read it instead of adding
+    up raw values: the roll-up's ``Figure`` (figures/rollup.py, the one definition of a
+    figure) as a row, in two copies: from all figures and from approved figures only.
+
+    Derived data, rebuilt from ``DataValue`` by ``figures/store.py``: each write refreshes
+    the unit's parent chain in its transaction; ``nghiquyet figures check`` compares the
+    table with a fresh roll-up. Numbers keep 6 decimals, as ``DataValue`` does.
+    """
+
+    series = models.ForeignKey("resolutions.DataSeries", on_delete=models.CASCADE,
+                               related_name="+")
+    orgunit = models.ForeignKey("orgunits.OrgUnit", on_delete=models.CASCADE, related_name="+",
+                                db_index=False)  # the unique index starts with it
+    year = models.PositiveSmallIntegerField()
+    approved_only = models.BooleanField()
+    source = models.CharField(max_length=8)  # direct, computed, missing
+    value = models.DecimalField(max_digits=26, decimal_places=6, null=True)
+    numerator = models.DecimalField(max_digits=26, decimal_places=6, null=True)
+    denominator = models.DecimalField(max_digits=26, decimal_places=6, null=True)
+    computed_value = models.DecimalField(max_digits=26, decimal_places=6, null=True)
+    reported = models.IntegerField(default=0)  # coverage: sub-units with a figure
+    expected = models.IntegerField(default=0)  # sub-units that should report
+    partial = models.BooleanField(default=False)
+    is_estimate = models.BooleanField(default=False)
+    leaf = models.BooleanField(default=False)
+    # Values under the figure by workflow status (Figure.statuses).
+    n_draft = models.IntegerField(default=0)
+    n_submitted = models.IntegerField(default=0)
+    n_approved = models.IntegerField(default=0)
+    n_returned = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số liệu tổng hợp")
+        verbose_name_plural = _("số liệu tổng hợp")
+        constraints = [
+            models.UniqueConstraint(fields=["orgunit", "series", "year", "approved_only"],
+                                    name="uniq_stored_figure"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.series_id} · {self.orgunit_id} · {self.year}"

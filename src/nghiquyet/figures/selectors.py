@@ -12,20 +12,20 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from django.db.models import Q
+
 from nghiquyet.accounts import access
-from nghiquyet.figures.models import DataValue, ValueStatus
+from nghiquyet.figures.models import DataValue, StoredFigure, ValueStatus
 from nghiquyet.figures.periods import PeriodCode
-from nghiquyet.figures.rollup import Cell, Figure, SeriesRule, Unit, roll_up
+from nghiquyet.figures.rollup import Figure, SeriesRule
+from nghiquyet.figures.store import COLUMNS, as_figure, rule_of
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import DataSeries, Resolution, Target
 
 
 def series_rule(series: DataSeries) -> SeriesRule:
-    return SeriesRule(
-        value_type=series.value_type, aggregation=series.aggregation,
-        reporting_unit_type=series.reporting_unit_type, subyear=series.subyear_aggregation,
-        percent=series.unit == "%",
-    )
+    return rule_of(series.value_type, series.aggregation, series.reporting_unit_type,
+                   series.subyear_aggregation, series.unit)
 
 
 @dataclass
@@ -45,31 +45,96 @@ class SubtreeFigures:
         return {y: f.value for y, f in self.of(series_id, unit_id).items() if f.value is not None}
 
 
+@dataclass(frozen=True)
+class FigureScope:
+    """One resolution's figures at ``root``; ``series`` when the caller has them already
+    (from the targets), else they are read."""
+
+    resolution: Resolution
+    root: OrgUnit
+    series: dict[int, DataSeries] | None = None
+
+
+def stored_figures(
+    scopes: list[FigureScope], years: Iterable[int], *, approved_only: bool = False,
+    depth: int | None = None, series_ids: Iterable[int] | None = None,
+) -> list[SubtreeFigures]:
+    """THE read of figures for pages, reports, the API and ``assess``: the stored figures
+    (``figures/store.py``) of each scope's root and of the units down to ``depth`` levels
+    below it (None: the whole subtree), whatever the number of scopes. At most three
+    queries: the units (none for depth 0), the series (none when every scope has them),
+    and the stored rows, read as tuples. A root outside its resolution's issuer has no
+    figures."""
+    years = list(years)
+    units: list[dict[int, OrgUnit]] = [{s.root.pk: s.root} for s in scopes]
+    if depth != 0 and scopes:
+        under = Q()
+        for scope in scopes:
+            here = Q(path__startswith=scope.root.path)
+            if depth is not None:
+                here &= Q(depth__lte=scope.root.depth + depth)
+            under |= here
+        for unit in OrgUnit.objects.filter(under).only(*_UNIT_FIELDS):
+            for scope, own in zip(scopes, units, strict=True):
+                if unit.path.startswith(scope.root.path) and (
+                        depth is None or unit.depth <= scope.root.depth + depth):
+                    own[unit.pk] = unit
+    series = _scope_series(scopes, series_ids)
+    figures: list[dict[int, dict[int, dict[int, Figure]]]] = [
+        {sid: {} for sid in own} for own in series]
+    by_series: dict[int, list[int]] = defaultdict(list)
+    for index, own in enumerate(series):
+        for sid in own:
+            by_series[sid].append(index)
+    if by_series and years:
+        rows = StoredFigure.objects.filter(series_id__in=list(by_series), year__in=years,
+                                           approved_only=approved_only)
+        if depth is None:
+            paths = Q()
+            for scope in scopes:
+                paths |= Q(orgunit__path__startswith=scope.root.path)
+            rows = rows.filter(paths)
+        else:
+            rows = rows.filter(orgunit_id__in={uid for own in units for uid in own})
+        for row in rows.values_list("series_id", "orgunit_id", "year", *COLUMNS[4:]):
+            sid, uid, year = row[:3]
+            for index in by_series[sid]:
+                if uid in units[index]:
+                    figures[index][sid].setdefault(uid, {})[year] = as_figure(row[3:])
+    return [SubtreeFigures(root=scope.root, units=own_units, series=own_series,
+                           figures=own_figures)
+            for scope, own_units, own_series, own_figures
+            in zip(scopes, units, series, figures, strict=True)]
+
+
+_UNIT_FIELDS = ("id", "parent_id", "type", "code", "name", "path", "depth", "is_illustrative")
+
+
+def _scope_series(scopes: list[FigureScope], series_ids: Iterable[int] | None
+                  ) -> list[dict[int, DataSeries]]:
+    """Each scope's series: its own, else its resolution's read in one query."""
+    wanted = None if series_ids is None else set(series_ids)
+    missing = [s.resolution.pk for s in scopes if s.series is None]
+    read: dict[int, dict[int, DataSeries]] = defaultdict(dict)
+    if missing:
+        qs = DataSeries.objects.filter(resolution_id__in=missing)
+        if wanted is not None:
+            qs = qs.filter(pk__in=wanted)
+        for s in qs:
+            read[s.resolution_id][s.pk] = s
+    return [{sid: s for sid, s in (scope.series if scope.series is not None
+                                   else read[scope.resolution.pk]).items()
+             if wanted is None or sid in wanted} for scope in scopes]
+
+
 def subtree_figures(
     resolution: Resolution, root: OrgUnit, years: Iterable[int], *, approved_only: bool = False,
-    series_ids: Iterable[int] | None = None,
+    series_ids: Iterable[int] | None = None, depth: int | None = None,
+    series: dict[int, DataSeries] | None = None,
 ) -> SubtreeFigures:
-    """Three queries: the subtree's units, the series, and every stored value."""
-    years = list(years)
-    units = {u.pk: u for u in OrgUnit.objects.subtree(root).only(
-        "id", "parent_id", "type", "code", "name", "path", "depth", "is_illustrative")}
-    series_qs = DataSeries.objects.filter(resolution=resolution)
-    if series_ids is not None:
-        series_qs = series_qs.filter(pk__in=list(series_ids))
-    series = {s.pk: s for s in series_qs}
-    values = DataValue.objects.filter(
-        series_id__in=list(series), orgunit__path__startswith=root.path, year__in=years,
-    ).values_list("series_id", "orgunit_id", "period", "value", "numerator", "denominator",
-                  "is_estimate", "status")
-    if approved_only:
-        values = values.filter(status=ValueStatus.APPROVED)
-    cells: dict[int, list[Cell]] = defaultdict(list)
-    for sid, uid, period, value, num, den, est, status in values:
-        cells[sid].append(Cell(uid, period, value, num, den, est, status))
-    tree = [Unit(u.pk, u.parent_id if u.pk != root.pk else None, u.type) for u in units.values()]
-    figures = {sid: roll_up(tree, cells.get(sid, []), series_rule(s), root.pk, years)
-               for sid, s in series.items()}
-    return SubtreeFigures(root=root, units=units, series=series, figures=figures)
+    """One resolution's figures at ``root`` (``stored_figures`` for one scope)."""
+    return stored_figures([FigureScope(resolution, root, series)], years,
+                          approved_only=approved_only, depth=depth, series_ids=series_ids)[0]
 
 
 # --- the entry grid --------------------------------------------------------------
@@ -121,7 +186,8 @@ def entry_grid(resolution: Resolution, unit: OrgUnit, period: PeriodCode, user: 
         targets[t.series_id].append(t)
     current = {v.series_id: v for v in DataValue.objects.filter(
         series_id__in=ids, orgunit=unit, period=period.code)}
-    figures = subtree_figures(resolution, unit, [period.year - 1, period.year], series_ids=ids)
+    figures = subtree_figures(resolution, unit, [period.year - 1, period.year], series_ids=ids,
+                              depth=0)
     rows = []
     for s in sorted(series, key=lambda s: _first_target_key(targets.get(s.pk, []))):
         rows.append(EntryRow(
@@ -141,10 +207,114 @@ def _first_target_key(targets: list[Target]) -> tuple[int, int]:
 
 def pending_approvals(user: Any, resolution: Resolution) -> list[DataValue]:
     units = access.approval_units(user)
-    return list(
+    return access.approvable_values(user, list(
         DataValue.objects.filter(series__resolution=resolution, status=ValueStatus.SUBMITTED,
                                  orgunit__in=units)
-        .exclude(submitted_by=user)
         .select_related("series", "orgunit", "submitted_by")
         .order_by("orgunit__path", "series_id", "period")
-    )
+    ))
+
+
+# --- submitting in bulk and approving ---------------------------------------------
+
+
+def submittable_values(user: Any, resolution: Resolution, *, unit: OrgUnit | None = None,
+                       period: PeriodCode | None = None) -> list[DataValue]:
+    """Drafts and returned figures, with a value, that the user may submit (two queries)."""
+    qs = (DataValue.objects.filter(series__resolution=resolution,
+                                   status__in=[ValueStatus.DRAFT, ValueStatus.RETURNED],
+                                   orgunit__in=access.entry_units(user))
+          .filter(Q(value__isnull=False) | Q(numerator__isnull=False))
+          .select_related("series", "series__resolution__issuer", "orgunit")
+          .order_by("orgunit__path", "period", "series_id"))
+    if unit is not None:
+        qs = qs.filter(orgunit=unit)
+    if period is not None:
+        qs = qs.filter(period=period.code)
+    return [v for v in qs if access.can_enter_value(user, v.series, v.orgunit)]
+
+
+@dataclass
+class ReturnNote:
+    at: Any
+    by: str
+    reason: str
+
+
+@dataclass
+class ApprovalItem:
+    value: DataValue
+    last_year: Decimal | None
+    warnings: list[str]
+    returns: list[ReturnNote]
+
+    @property
+    def evidence_is_image(self) -> bool:
+        name = self.value.evidence.name.lower() if self.value.evidence else ""
+        return name.endswith((".png", ".jpg", ".jpeg"))
+
+
+@dataclass
+class ApprovalPage:
+    items: list[ApprovalItem]
+    total: int
+    unit_totals: dict[int, int]  # unit id -> figures waiting, over every page
+    page: int
+    pages: int
+
+
+APPROVALS_PER_PAGE = 25
+
+
+def approval_page(user: Any, resolution: Resolution, page: int = 1,
+                  per_page: int = APPROVALS_PER_PAGE) -> ApprovalPage:
+    """One page of figures waiting for the user's decision, each with what the approver
+    needs to judge it: last year's figure, the warnings, earlier return reasons.
+
+    Six queries whatever the page holds: the waiting figures, the roll-up (three),
+    the return events, and the approver's scopes.
+    """
+    from nghiquyet.audit.models import AuditEvent
+    from nghiquyet.figures.services import series_spec
+    from nghiquyet.figures.validation import Entry, validate_entry
+
+    waiting = pending_approvals(user, resolution)
+    pages = max(1, -(-len(waiting) // per_page))
+    page = min(max(page, 1), pages)
+    chosen = waiting[(page - 1) * per_page: page * per_page]
+    unit_totals: dict[int, int] = defaultdict(int)
+    for v in waiting:
+        unit_totals[v.orgunit_id] += 1
+    if not chosen:
+        return ApprovalPage([], 0, {}, 1, 1)
+    years = {v.year for v in chosen} | {v.year - 1 for v in chosen}
+    figures = subtree_figures(resolution, resolution.issuer, sorted(years),
+                              series_ids={v.series_id for v in chosen})
+    returns: dict[str, list[ReturnNote]] = defaultdict(list)
+    for e in (AuditEvent.objects.filter(object_type="reporting.datavalue", action="value.return",
+                                        object_id__in=[str(v.pk) for v in chosen])
+              .select_related("actor").order_by("at")):
+        by = (e.actor.get_full_name() or e.actor.username) if e.actor else "—"
+        returns[e.object_id].append(ReturnNote(e.at, by, e.reason))
+    items = []
+    for v in chosen:
+        v.series.resolution = resolution
+        per_year = figures.of(v.series_id, v.orgunit_id)
+        # Last year's figure compares with a year, as the entry grid does.
+        last = per_year.get(v.year - 1) if v.period == str(v.year) else None
+        now = per_year.get(v.year)
+        sub_total = now.computed_value if now is not None and now.expected > 1 else None
+        issues = validate_entry(series_spec(v.series),
+                                Entry(_period_of(v), v.value, v.numerator, v.denominator),
+                                last_year=last.value if last else None,
+                                sub_units_total=sub_total)
+        items.append(ApprovalItem(
+            value=v, last_year=last.value if last else None,
+            warnings=[i.message for i in issues], returns=returns.get(str(v.pk), [])))
+    return ApprovalPage(items, len(waiting), dict(unit_totals), page, pages)
+
+
+def _period_of(value: DataValue) -> PeriodCode:
+    from nghiquyet.figures.periods import parse_period
+
+    return parse_period(value.period)

@@ -16,7 +16,17 @@ from nghiquyet.audit.models import AuditEvent
 from nghiquyet.audit.services import actor_fields, audit_record
 from nghiquyet.figures.models import DataValue, ValueStatus
 from nghiquyet.figures.periods import PeriodCode
-from nghiquyet.figures.validation import Entry, Issue, SeriesSpec, validate_entry
+from nghiquyet.figures.plausibility import Planned, plausibility_context
+from nghiquyet.figures.store import rebuild_figures, refresh_figures
+from nghiquyet.figures.validation import (
+    Entry,
+    Issue,
+    SeriesSpec,
+    note_issues,
+    plausibility_issues,
+    stored_entry,
+    validate_entry,
+)
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import DataSeries
@@ -48,6 +58,7 @@ class SaveResult:
     value: DataValue
     warnings: list[Issue] = field(default_factory=list)
     created: bool = False
+    changed: bool = True  # False: the figure already held this; nothing was written
 
 
 def series_spec(series: DataSeries) -> SeriesSpec:
@@ -71,24 +82,49 @@ def _check_version(current: DataValue | None, expected_version: int | None) -> N
         raise ConflictError(current)
 
 
+def checked_entry(series: DataSeries, period: PeriodCode, value: Decimal | None,
+                  numerator: Decimal | None, denominator: Decimal | None,
+                  note: str) -> tuple[Entry, list[Issue]]:
+    """The entry rounded to the stored precision, and its errors (no warnings): the
+    checks every path runs before anything is written."""
+    entry, issues = stored_entry(Entry(period, value, numerator, denominator))
+    if not issues:
+        issues = [i for i in validate_entry(series_spec(series), entry) if i.is_error]
+    return entry, issues + note_issues(note)
+
+
+def is_unchanged(current: DataValue, entry: Entry, is_estimate: bool, note: str) -> bool:
+    """Writing this entry would change nothing: an unchanged row is a no-op that keeps the
+    figure's state (a submitted figure stays submitted, an approved one stays locked)."""
+    return (current.value == entry.value and current.numerator == entry.numerator
+            and current.denominator == entry.denominator
+            and current.is_estimate == is_estimate and current.note == note)
+
+
 @transaction.atomic
 def value_save(
     *, actor: Any, series: DataSeries, orgunit: OrgUnit, period: PeriodCode,
     value: Decimal | None = None, numerator: Decimal | None = None,
     denominator: Decimal | None = None, is_estimate: bool = False, note: str = "",
     evidence: Any = None, expected_version: int | None = None, reason: str = "",
-    last_year: Decimal | None = None, sub_units_total: Decimal | None = None,
     check_access: bool = True,
 ) -> SaveResult:
+    """Save one figure. Numbers are rounded to the stored precision before they are
+    checked; the result holds what was stored. The warnings (a jump against last year, a
+    gap to the sub-units' total) are looked up here, so every path gives the same ones."""
     if check_access and not access.can_enter_value(actor, series, orgunit):
         raise PermissionDenied
-    issues = validate_entry(series_spec(series),
-                            Entry(period, value, numerator, denominator),
-                            last_year=last_year, sub_units_total=sub_units_total)
-    errors = [i for i in issues if i.is_error]
+    entry, errors = checked_entry(series, period, value, numerator, denominator, note)
     if errors:
         raise InvalidValue(errors)
+    context = plausibility_context(Planned(series, orgunit, period, entry.value,
+                                           entry.numerator, entry.denominator, is_estimate))
+    warnings = plausibility_issues(series_spec(series), entry, last_year=context.last_year,
+                                   sub_units_total=context.sub_units_total)
     current = _lock_current(series, orgunit, period.code)
+    if current is not None and evidence is None and is_unchanged(current, entry, is_estimate,
+                                                                  note):
+        return SaveResult(current, warnings, created=False, changed=False)
     _check_version(current, expected_version)
     if current is not None and current.is_locked:
         raise WorkflowError(_("Số liệu đã được duyệt và khóa. Cần mở lại trước khi sửa."))
@@ -96,7 +132,7 @@ def value_save(
     obj = current or DataValue(series=series, orgunit=orgunit, period=period.code,
                                year=period.year, version=0)
     old = None if created else obj.snapshot()
-    obj.value, obj.numerator, obj.denominator = value, numerator, denominator
+    obj.value, obj.numerator, obj.denominator = entry.value, entry.numerator, entry.denominator
     obj.is_estimate, obj.note = is_estimate, note
     if evidence is not None:
         obj.evidence = evidence
@@ -111,7 +147,8 @@ def value_save(
         raise ConflictError(None) from exc
     audit_record(actor=actor, action="value.create" if created else "value.update",
                  target=obj, orgunit=orgunit, old=old, new=obj.snapshot(), reason=reason)
-    return SaveResult(obj, [i for i in issues if not i.is_error], created)
+    refresh_figures(series_ids=[series.pk], unit_ids=[orgunit.pk], years=[obj.year])
+    return SaveResult(obj, warnings, created)
 
 
 def _transition(
@@ -133,6 +170,8 @@ def _transition(
     current.save()
     audit_record(actor=actor, action=action, target=current, orgunit=current.orgunit, old=old,
                  new=current.snapshot(), reason=reason)
+    refresh_figures(series_ids=[current.series_id], unit_ids=[current.orgunit_id],
+                    years=[current.year])
     return current
 
 
@@ -228,6 +267,8 @@ def values_bulk_create(*, actor: Any, values: list[DataValue], reason: str = "")
                    orgunit_id=v.orgunit_id, old=None, new=v.snapshot(), reason=reason)
         for v in created
     )
+    rebuild_figures(series_ids={v.series_id for v in created},
+                    unit_ids={v.orgunit_id for v in created})
     return created
 
 

@@ -114,17 +114,13 @@ def entry_cell(request: HttpRequest, resolution_id: int) -> HttpResponse:
         errors = {f: " ".join(str(e) for e in errs) for f, errs in form.errors.items()}
         return _row_response(request, resolution, unit, period, series, errors=errors,
                              flash="error")
-    rows = entry_grid(resolution, unit, period, request.user, series_ids=[series.pk])
-    last = rows[0].last_year.value if rows and rows[0].last_year else None
-    sub_total = rows[0].sub_units_total if rows and rows[0].figure and \
-        rows[0].figure.expected > 1 else None
     try:
         result = services.value_save(
             actor=request.user, series=series, orgunit=unit, period=period,
             value=data.get("value"), numerator=data.get("numerator"),
             denominator=data.get("denominator"), is_estimate=data.get("is_estimate", False),
             note=data.get("note", ""), evidence=data.get("evidence"),
-            expected_version=data["version"], last_year=last, sub_units_total=sub_total,
+            expected_version=data["version"],
         )
     except services.InvalidValue as exc:
         return _row_response(request, resolution, unit, period, series,
@@ -312,18 +308,28 @@ def value_decide(request: HttpRequest, value_id: int, decision: str) -> HttpResp
 @require_GET
 def value_history(request: HttpRequest, value_id: int) -> HttpResponse:
     value = access.get_value_for_viewer(request.user, value_id)
-    resolution = value.series.resolution
     return render(request, "figures/history.html", {
         "value": value, "events": services.value_history(value),
         "period_label": _period_label(value.period),
-        "can_enter": access.can_enter_in(request.user, resolution),
-        "can_approve": access.can_approve_in(request.user, resolution),
+        "crumb": _history_crumb(request, value),
         "targets": list(value.series.targets.select_related("indicator")),
         "can_restore": access.can_enter_value(request.user, value.series, value.orgunit)
         and not value.is_locked,
         "can_reopen": value.is_locked and access.can_approve_value(request.user, value),
         "reason_form": ReasonForm(),
     })
+
+
+def _history_crumb(request: HttpRequest, value: Any) -> tuple[str, str]:
+    """The page a figure's history belongs to, among those the user may open (a leader
+    cannot open the entry page, a supervisor neither entry nor approvals)."""
+    resolution = value.series.resolution
+    if access.can_enter_value(request.user, value.series, value.orgunit):
+        return _("Nhập số liệu"), _entry_url(resolution, value.orgunit, parse_period(value.period))
+    if access.can_approve_in(request.user, resolution):
+        return _("Duyệt số liệu"), reverse("figures:approvals", args=[resolution.pk])
+    return _("Tiến độ"), (reverse("assessment:dashboard", args=[resolution.pk])
+                          + f"?unit={value.orgunit.code}&year={value.year}")
 
 
 def _period_label(code: str) -> str:

@@ -1,13 +1,17 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.staticfiles import finders
 from django.core.exceptions import PermissionDenied
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from nghiquyet.accounts import access
@@ -71,3 +75,68 @@ def registry_upload(request: HttpRequest) -> HttpResponse:
     status = 400 if request.method == "POST" else 200
     return render(request, "web/registry_upload.html", {"form": form, "errors": errors},
                   status=status)
+
+
+@login_required
+@require_GET
+def search(request: HttpRequest) -> HttpResponse:
+    from nghiquyet.web.search import search as run_search
+
+    results = run_search(request.user, request.GET.get("q", ""))
+    return render(request, "web/search.html", {"results": results,
+                                               "search_query": results.query})
+
+
+# --- the installable app: manifest, service worker, icon ------------------------------
+
+
+@require_GET
+def web_manifest(request: HttpRequest) -> JsonResponse:
+    icon = static("nghiquyet/icon-192.png")
+    big = static("nghiquyet/icon-512.png")
+    response = JsonResponse({
+        "name": _("Theo dõi Nghị quyết"), "short_name": _("Nghị quyết"), "lang": "vi",
+        "start_url": reverse("home"), "scope": "/", "display": "standalone",
+        "background_color": "#f5f6f8", "theme_color": "#b3261e",
+        "icons": [{"src": icon, "sizes": "192x192", "type": "image/png"},
+                  {"src": big, "sizes": "512x512", "type": "image/png"},
+                  {"src": static("nghiquyet/favicon.svg"), "sizes": "any",
+                   "type": "image/svg+xml"}],
+    }, json_dumps_params={"ensure_ascii": False})
+    response["Content-Type"] = "application/manifest+json"
+    return response
+
+
+@require_GET
+def service_worker(request: HttpRequest) -> HttpResponse:
+    """The service worker is served from the root so that its scope is the whole site;
+    the static URLs it precaches are written into it here."""
+    body = finders.find("nghiquyet/sw.js")
+    text = Path(str(body)).read_text(encoding="utf-8")
+    assets = [static(p) for p in ("nghiquyet/app.css", "nghiquyet/app.js",
+                                  "figures/entry.js", "vendor/htmx-2.0.11.min.js",
+                                  "nghiquyet/favicon.svg")]
+    text = text.replace("/*PRECACHE*/[]", json.dumps(assets + [reverse("offline")]))
+    response = HttpResponse(text, content_type="text/javascript; charset=utf-8")
+    response["Cache-Control"] = "no-cache"
+    response["Service-Worker-Allowed"] = "/"
+    return response
+
+
+@require_GET
+def offline(request: HttpRequest) -> HttpResponse:
+    """What the service worker shows for a page it has not kept when there is no network."""
+    return render(request, "web/offline.html")
+
+
+@require_GET
+def favicon(request: HttpRequest) -> HttpResponse:
+    body = finders.find("nghiquyet/favicon.ico")
+    response = HttpResponse(Path(str(body)).read_bytes(), content_type="image/x-icon")
+    response["Cache-Control"] = "public, max-age=604800"
+    return response
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """CSRF_FAILURE_VIEW: Vietnamese, for a phone, and says what to do."""
+    return render(request, "403_csrf.html", status=403)

@@ -111,3 +111,102 @@ def snapshot_text(snap: Any) -> str:
         text += " " + gettext("(ước)")
     status = snap.get("status")
     return f"{text} · {gettext(_STATUS.get(status, status))}" if status else text
+
+
+@register.filter
+def period_label(code: str) -> str:
+    """A period code in words: "2026H1" -> "6 tháng đầu năm 2026"."""
+    from nghiquyet.figures.periods import parse_period
+
+    try:
+        return parse_period(str(code)).label
+    except ValueError:
+        return str(code)
+
+
+@register.filter
+def basename(path: str) -> str:
+    return str(path).rsplit("/", 1)[-1]
+
+
+# --- navigation between a resolution's pages -----------------------------------------
+
+
+def _user(context: template.Context) -> Any:
+    request = context.get("request")
+    return getattr(request, "user", None)
+
+
+@register.simple_tag(takes_context=True)
+def resolution_crumbs(context: template.Context, resolution: Any, *trail: Any) -> str:
+    """Breadcrumbs: Nghị quyết › <issuer> › trail. A trail item is a title, or a
+    (title, url) pair for a link; only pages the user may open are given as links."""
+    from django.urls import reverse
+    from django.utils.html import format_html, format_html_join
+    from django.utils.safestring import mark_safe
+
+    from nghiquyet.lib.i18n import gettext
+
+    parts: list[tuple[str, str]] = [
+        (gettext("Nghị quyết"), reverse("home")),
+        (resolution.issuer.name, reverse("resolution_detail", args=[resolution.pk])),
+    ]
+    for item in trail:
+        parts.append(tuple(item) if isinstance(item, (tuple, list)) else (str(item), ""))
+    links = format_html_join(
+        mark_safe(" › "), "{}",
+        ((format_html('<a href="{}">{}</a>', url, title) if url
+          else format_html('<span aria-current="page">{}</span>', title),) for title, url in parts))
+    return format_html('<nav class="crumbs" aria-label="{}">{}</nav>', gettext("Vị trí"), links)
+
+
+@register.simple_tag(takes_context=True)
+def resolution_nav(context: template.Context, resolution: Any, current: str = "") -> str:
+    """Links between a resolution's pages, each shown only to those who may open it."""
+    from django.urls import reverse
+    from django.utils.html import format_html, format_html_join
+
+    from nghiquyet.accounts import access
+    from nghiquyet.lib.i18n import gettext
+
+    user = _user(context)
+    pk = resolution.pk
+    links = [("detail", gettext("Chỉ tiêu"), reverse("resolution_detail", args=[pk])),
+             ("dashboard", gettext("Tiến độ"), reverse("assessment:dashboard", args=[pk]))]
+    if access.can_enter_in(user, resolution):
+        links.append(("entry", gettext("Nhập số liệu"), reverse("figures:entry", args=[pk])))
+        links.append(("exchange", gettext("Excel"), reverse("figures:exchange", args=[pk])))
+    if access.can_approve_in(user, resolution):
+        links.append(("approvals", gettext("Duyệt số liệu"),
+                      reverse("figures:approvals", args=[pk])))
+    links.append(("report", gettext("Báo cáo"), reverse("reports:report", args=[pk])))
+    items = format_html_join(
+        "", "{}",
+        ((format_html('<a href="{}" aria-current="page">{}</a>', url, title) if key == current
+          else format_html('<a href="{}">{}</a>', url, title),) for key, title, url in links))
+    return format_html('<nav class="res-nav no-print" aria-label="{}">{}</nav>',
+                       gettext("Các trang của nghị quyết"), items)
+
+
+@register.simple_tag
+def illustrative_note(resolution: Any) -> str:
+    """The demo banner, only on a resolution holding illustrative figures: the demo's own
+    (its note) or figures of units with illustrative names. One query; a real imported
+    resolution never shows it."""
+    from django.db.models import Q
+    from django.utils.html import format_html
+
+    from nghiquyet.figures.models import DataValue
+    from nghiquyet.lib.i18n import gettext
+    from nghiquyet.reports.selectors import DEMO_NOTE
+
+    cached = getattr(resolution, "_illustrative", None)
+    if cached is None:
+        cached = DataValue.objects.filter(series__resolution=resolution).filter(
+            Q(orgunit__is_illustrative=True) | Q(note=DEMO_NOTE)).exists()
+        resolution._illustrative = cached
+    if not cached:
+        return ""
+    return format_html('<p class="illustrative-note">{}</p>', gettext(
+        "Số liệu minh họa: các con số trong bản trình diễn này là giả định, "
+        "không phải số liệu thật của xã."))
