@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("nghiquyet.reports.urls")),
     path("", include("nghiquyet.resolutions.urls")),
     path("", include("nghiquyet.catalogue.urls")),
+    path("", include("nghiquyet.programmes.urls")),
     path("", include("nghiquyet.web.urls")),
 ]

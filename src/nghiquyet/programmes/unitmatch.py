@@ -17,7 +17,7 @@ from dataclasses import dataclass
 ABBREVIATIONS = {
     "ubnd": "ủy ban nhân dân", "hđnd": "hội đồng nhân dân", "mttq": "mặt trận tổ quốc",
     "ubmttq": "ủy ban mặt trận tổ quốc", "đu": "đảng ủy", "bch": "ban chỉ huy",
-    "qs": "quân sự", "ca": "công an", "đtn": "đoàn thanh niên", "vp": "văn phòng",
+    "qs": "quân sự", "chqs": "chỉ huy quân sự", "bchqs": "ban chỉ huy quân sự", "ca": "công an", "đtn": "đoàn thanh niên", "vp": "văn phòng",
     "tt": "trung tâm", "hcc": "hành chính công", "vh-xh": "văn hóa xã hội",
     "vhxh": "văn hóa xã hội", "ptdt": "phổ thông dân tộc", "thcs": "trung học cơ sở",
     "mn": "mầm non", "th": "tiểu học", "hpn": "hội phụ nữ", "hnd": "hội nông dân",
