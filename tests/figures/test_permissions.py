@@ -137,7 +137,7 @@ def test_submit_is_for_who_entered(client, assigned, series, tree, username, all
     if username == "olga":
         allowed = True
     client.force_login(assigned[username])
-    response = client.post(f"/api/v1/values/{v.pk}/submit", json.dumps({}),
+    response = client.post(f"/api/v1/values/{v.pk}/submit", json.dumps({"version": v.version}),
                            content_type="application/json")
     assert response.status_code == (200 if allowed else 403)
 

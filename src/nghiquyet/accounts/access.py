@@ -373,9 +373,24 @@ def get_unit_for_user(user: Any, resolution: Resolution, code: str) -> OrgUnit:
 def get_assessed_unit(user: Any, resolution: Resolution, code: str | None) -> OrgUnit:
     """The unit whose progress is shown: the issuer by default (open to every viewer of the
     resolution), else a unit under it that the user may see (404/403 otherwise)."""
-    if not code or code == resolution.issuer.code:
+    if not code:
+        return home_unit(user, resolution)
+    if code == resolution.issuer.code:
         return resolution.issuer
     return get_unit_for_user(user, resolution, code)
+
+
+def home_unit(user: Any, resolution: Resolution) -> OrgUnit:
+    """The unit a user's pages open on: the issuer for whoever's scope covers it, else
+    the user's own unit under it (a village head sees their village, not the commune)."""
+    issuer = resolution.issuer
+    if is_system_admin(user):
+        return issuer
+    own = [unit for _, unit in scopes(user)]
+    if any(issuer.is_within(unit) for unit in own):
+        return issuer
+    below = sorted((u for u in own if u.is_within(issuer)), key=lambda u: u.path)
+    return below[0] if below else issuer
 
 
 def sees_unapproved(user: Any, unit: OrgUnit) -> bool:

@@ -67,13 +67,10 @@ def list_values(request: HttpRequest, resolution_id: int, orgunit: str | None = 
 def list_figures(request: HttpRequest, resolution_id: int, orgunit: str | None = None) -> list[dict[str, Any]]:
     """Each series' yearly figure for a unit: entered directly or computed from sub-units."""
     resolution = access.get_resolution_for_user(request.user, resolution_id)
-    unit = resolution.issuer if not orgunit else OrgUnit.objects.filter(code=orgunit).first()
-    if unit is None:
-        raise Http404
-    if not access.can_view_orgunit(request.user, unit) and unit != resolution.issuer:
-        raise PermissionDenied
+    unit = access.get_assessed_unit(request.user, resolution, orgunit)
     years = range(resolution.term_start, resolution.term_end + 1)
-    figs = subtree_figures(resolution, unit, years)
+    figs = subtree_figures(resolution, unit, years,
+                           approved_only=not access.sees_unapproved(request.user, unit), depth=0)
     out = []
     for sid, series in figs.series.items():
         for year, fig in sorted(figs.of(sid).items()):

@@ -100,7 +100,7 @@ class ValueSaved(Schema):
 
 
 class DecisionIn(Schema):
-    version: int | None = None
+    version: int  # the version you read: a decision on a figure that changed since is refused
     comment: str = ""
 
 

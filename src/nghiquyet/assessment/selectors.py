@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from nghiquyet.accounts import access
 from nghiquyet.figures.rollup import Figure
 from nghiquyet.figures.selectors import SubtreeFigures, subtree_figures
 from nghiquyet.orgunits.models import OrgUnit
@@ -82,6 +83,7 @@ class ResolutionAssessment:
     years: list[int]
     groups: list[AssessedGroup]
     figures: SubtreeFigures
+    viewer: Any = None  # None: a trusted caller (CLI, report); else sub-units are filtered
 
     @property
     def indicators(self) -> list[AssessedIndicator]:
@@ -111,18 +113,30 @@ def judged_series(target: Target, figures: SubtreeFigures, unit_id: int | None =
 
 def assess_resolution(
     resolution: Resolution, unit: OrgUnit | None = None, as_of: int | None = None, *,
-    approved_only: bool = False,
+    approved_only: bool = False, viewer: Any = None, sub_units: bool = False,
 ) -> ResolutionAssessment:
+    """``viewer``: the user the page or API answer is for. Outside their scope only approved
+    figures count, and sub-units outside it are never listed (accounts.access).
+    ``sub_units``: also read the figures of the units right below (``target_detail``)."""
     unit = unit or resolution.issuer
+    if viewer is not None and not access.sees_unapproved(viewer, unit):
+        approved_only = True
     as_of = as_of or resolution.term_end
     years = list(range(resolution.term_start, resolution.term_end + 1))
     groups = list(IndicatorGroup.objects.filter(resolution=resolution).order_by("position"))
     indicators = indicators_with_targets(resolution)
-    figures = subtree_figures(resolution, unit, years, approved_only=approved_only)
+    series = {t.series_id: t.series for ind in indicators  # the targets' own series
+              for t in ind.target_list  # type: ignore[attr-defined]  # prefetched to_attr
+              if t.series_id is not None}
+    figures = subtree_figures(resolution, unit, years, approved_only=approved_only,
+                              depth=1 if sub_units else 0, series=series)
     blocks: dict[int | None, AssessedGroup] = {g.pk: AssessedGroup(g) for g in groups}
+    reported = _reported_types(resolution, unit, figures)
     for ind in indicators:
         assessed = []
         for t in ind.target_list:  # type: ignore[attr-defined]
+            if reported is not None and t.series.reporting_unit_type not in reported:
+                continue  # a village is judged on what villages report, nothing else
             series = judged_series(t, figures, unit.pk)
             assessed.append(AssessedTarget(
                 target=t,
@@ -130,12 +144,22 @@ def assess_resolution(
                                          series, term_start=resolution.term_start,
                                          as_of=as_of),
                 series=series, figures=figures.of(t.series_id, unit.pk)))
-        blocks.setdefault(ind.group_id, AssessedGroup(None)).indicators.append(
-            AssessedIndicator(ind, assessed))
+        if assessed:
+            blocks.setdefault(ind.group_id, AssessedGroup(None)).indicators.append(
+                AssessedIndicator(ind, assessed))
     ordered = [b for b in blocks.values() if b.indicators]
     ordered.sort(key=lambda b: (b.group is None, b.group.position if b.group else 0))
     return ResolutionAssessment(resolution=resolution, unit=unit, as_of=as_of, years=years,
-                                groups=ordered, figures=figures)
+                                groups=ordered, figures=figures, viewer=viewer)
+
+
+def _reported_types(resolution: Resolution, unit: OrgUnit,
+                    figures: SubtreeFigures) -> set[str] | None:
+    """The unit types whose figures make a sub-unit's own: its type and those under it.
+    None for the issuer, which is judged on every target."""
+    if unit.pk == resolution.issuer_id:
+        return None
+    return {u.type for u in figures.units.values()}
 
 
 # --- one indicator in detail ------------------------------------------------------
@@ -202,6 +226,8 @@ def target_detail(ra: ResolutionAssessment, assessed: AssessedTarget) -> TargetD
     series = ra.figures.series[target.series_id]
     rows: list[SubUnitRow] = []
     children = [u for u in ra.figures.units.values() if u.parent_id == ra.unit.pk]
+    if ra.viewer is not None:
+        children = access.visible_units(ra.viewer, children)
     for unit in sorted(children, key=lambda u: u.path):
         values = ra.figures.yearly(target.series_id, unit.pk)
         if not values and unit.type != series.reporting_unit_type:

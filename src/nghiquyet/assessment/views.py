@@ -23,8 +23,7 @@ def _as_of(request: HttpRequest, resolution: Resolution) -> int:
 
 
 def _unit(request: HttpRequest, resolution: Resolution) -> OrgUnit:
-    code = request.GET.get("unit")
-    return access.get_unit_for_user(request.user, resolution, code) if code else resolution.issuer
+    return access.get_assessed_unit(request.user, resolution, request.GET.get("unit"))
 
 
 def _common(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
@@ -40,7 +39,7 @@ def _common(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
 def dashboard(request: HttpRequest, resolution_id: int) -> HttpResponse:
     ctx = _common(request, resolution_id)
     ra = assess_resolution(ctx["resolution"], ctx["unit"], ctx["as_of"],
-                           approved_only=request.GET.get("approved") == "1")
+                           approved_only=request.GET.get("approved") == "1", viewer=request.user)
     group_code = request.GET.get("group") or ""
     status = request.GET.get("status") or ""
     groups = [g for g in ra.groups if not group_code or (g.group and g.group.code == group_code)]
@@ -62,15 +61,16 @@ def dashboard(request: HttpRequest, resolution_id: int) -> HttpResponse:
 def _viewable_units(request: HttpRequest, resolution: Resolution) -> list[OrgUnit]:
     """The issuer and its direct sub-units the user may look at (for the unit picker)."""
     issuer = resolution.issuer
-    units = [issuer] + list(OrgUnit.objects.filter(parent=issuer).order_by("type", "name"))
-    return [u for u in units if access.can_view_orgunit(request.user, u)]
+    units = list(OrgUnit.objects.filter(parent=issuer).order_by("type", "name"))
+    return [issuer, *access.visible_units(request.user, units)]
 
 
 @login_required
 @require_GET
 def indicator_detail(request: HttpRequest, resolution_id: int, number: int) -> HttpResponse:
     ctx = _common(request, resolution_id)
-    ra = assess_resolution(ctx["resolution"], ctx["unit"], ctx["as_of"])
+    ra = assess_resolution(ctx["resolution"], ctx["unit"], ctx["as_of"], viewer=request.user,
+                           sub_units=True)
     indicator = next((i for i in ra.indicators if i.indicator.number == number), None)
     if indicator is None:
         raise Http404
