@@ -178,11 +178,26 @@ def _drop_restatements(clause: str, figures: list[Figure]) -> list[Figure]:
     for figure in figures:
         if kept and figure.start < kept[-1].tail_end:
             continue
+        if kept and (closing := _restating_bracket(clause, kept[-1], figure)):
+            kept[-1].tail_end = closing  # "08/10 trạm đạt chuẩn (chiếm 80%)"
+            continue
         bracket = re.match(r"[ \t]*\([^()]*\)", clause[figure.end :])
         if bracket:
             figure.tail_end = figure.end + bracket.end()
         kept.append(figure)
     return [f for f in kept if f.unit or _has_explicit_value_word(clause, f)]
+
+
+_OPEN_AFTER_FIGURE = re.compile(r"^[^,;()]{0,60}\(\s*(?:chiếm|đạt|bằng|tương đương|tức|là)?[^()]*$")
+_CLOSE_AFTER = re.compile(r"^[^()]{0,20}\)")
+
+
+def _restating_bracket(clause: str, previous: Figure, figure: Figure) -> int | None:
+    """The end of a bracket opened after ``previous`` that holds ``figure`` alone, if any."""
+    if not _OPEN_AFTER_FIGURE.match(clause[previous.end : figure.start]):
+        return None
+    close = _CLOSE_AFTER.match(clause[figure.end :])
+    return figure.end + close.end() if close else None
 
 
 def _has_explicit_value_word(clause: str, figure: Figure) -> bool:

@@ -19,7 +19,7 @@ from nghiquyet.textimport.text import capitalize_first, collapse
 
 _CLAUSE_END = re.compile(r";|[.!?](?=\s+[\"“'‘(]?[^\W\d_])")
 _DEADLINE = re.compile(
-    r"(?P<skip>\b(?:so với|so|từ|sau|trước|so sánh|giá|gốc|chuẩn)\s+)?\bnăm\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"
+    r"(?P<skip>\b(?:so với|so|từ|sau|trước|so sánh|giá|gốc|chuẩn|cố định|hiện hành)\s+)?\bnăm\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)"
     r"|\b(?:đến|tới)\s+(?P<year2>(?:19|20)\d\d)\b(?!\s*[-–]\s*\d)",
     re.IGNORECASE,
 )
@@ -68,6 +68,12 @@ _RATE_OF_INCREASE = re.compile(r"\bt[ỷỉ] lệ tăng\b|\btốc độ tăng\b|
 _STRUCTURE = re.compile(r"\bcơ cấu\b")
 _SHRINKING_SHARE = re.compile(
     r"\bnông(?:,|\s*[-–]|\s+nghiệp|\s+lâm)|\blâm nghiệp\b|\bthủy sản\b|\bthuỷ sản\b"
+)
+_BREAKDOWN = re.compile(r"\s*[,;:]?\s*trong đó\b")
+# A part that names the unit of government itself: "xã đạt chuẩn ...", "đến năm 2028 phường ...".
+_OWN_STATUS_SUBJECT = re.compile(
+    r"^(?:(?:đến|tới|vào)\s+(?:năm\s+)?(?:19|20)\d\d\s*,?\s*)?(?:và\s+)?(?:toàn\s+)?"
+    r"(?:xã|phường|thị trấn|huyện|tỉnh|thành phố|thị xã|đặc khu)\b"
 )
 _DECREASE = re.compile(
     r"giảm\b.*?(?:bình quân|hằng năm|hàng năm|mỗi năm)|(?:bình quân|hằng năm|hàng năm|mỗi năm).*?\bgiảm"
@@ -204,10 +210,14 @@ def _clause_targets(
     per_population = per_population_unit(clause.text)
     bounds = _fragment_bounds(clause.text, figures)
     yearly_clause = re.match(r"\s*(?:hằng|hàng|mỗi) năm\b", clause.text, re.IGNORECASE)
-    targets = []
+    targets: list[dict[str, Any]] = []
+    yearly_before = False
     for figure, (start, end) in zip(figures, bounds, strict=True):
         fragment = _Fragment(clause.text, start, end, figure)
-        target = _figure_target(fragment, ctx, bool(yearly_clause))
+        # "hằng năm ... 650 lao động, trong đó lao động nữ 300 người": the part is yearly too.
+        inherits = yearly_before and _BREAKDOWN.match(clause.text[start:end])
+        target = _figure_target(fragment, ctx, bool(yearly_clause) or bool(inherits))
+        yearly_before = bool(_YEARLY.search(fragment.whole)) or bool(inherits)
         if per_population and target["unit"] and "/" not in target["unit"]:
             target["unit"] += per_population
         if not target["each_year"]:
@@ -215,7 +225,45 @@ def _clause_targets(
                 deadlines, clause.offset + figure.start, clause.offset + end, ctx.default_year
             )
         targets.append(target)
-    return targets
+    return _with_status_parts(clause, figures, targets, deadlines, ctx)
+
+
+def _with_status_parts(
+    clause: _Clause,
+    figures: list[Figure],
+    targets: list[dict[str, Any]],
+    deadlines: list[tuple[int, int]],
+    ctx: ItemContext,
+) -> list[dict[str, Any]]:
+    """'... đạt 98% và xã đạt chuẩn nông thôn mới': the yes/no part is a target of its own."""
+    found = []
+    for start, end in _parts_without_figures(clause.text, figures):
+        text = clause.text[start:end]
+        if not _OWN_STATUS_SUBJECT.match(text.strip(" ,;.").lower()):
+            continue
+        part = _Clause(text, clause.offset + start)
+        if status := _status_target(part, deadlines, ctx, item_has_figures=False):
+            found.append((start, status))
+    if not found:
+        return targets
+    placed = [(figure.start, target) for figure, target in zip(figures, targets, strict=True)]
+    return [target for _pos, target in sorted(placed + found, key=lambda pair: pair[0])]
+
+
+def _parts_without_figures(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
+    """Stretches before the first figure and after the last one, cut at ',' or 'và'."""
+    parts = []
+    head_end = figures[0].start
+    head = text[:head_end]
+    cut = max(head.rfind(","), head.rfind(" và "))
+    if cut > 0:
+        parts.append((0, cut))
+    tail_start = figures[-1].tail_end
+    tail = text[tail_start:]
+    found = re.search(r",|\svà\s", tail)
+    if found:
+        parts.append((tail_start + found.end(), len(text)))
+    return parts
 
 
 def _fragment_bounds(text: str, figures: list[Figure]) -> list[tuple[int, int]]:
