@@ -18,7 +18,7 @@ def test_format_number(value, expected):
 def test_format_number_with_fixed_decimals():
     assert format_number(5.7, 1) == "5,7"
     assert format_number(5, 1) == "5,0"
-    assert format_percent(71.43, 1) == "71,4 %"
+    assert format_percent(71.43, 1) == "71,4%"
 
 
 @pytest.mark.parametrize(("text", "expected"), [
@@ -50,3 +50,16 @@ def test_format_then_parse_round_trips(value):
 def test_format_number_never_raises(value):
     text = format_number(value)
     assert text and "e" not in text.lower()
+
+
+def test_a_quantity_is_written_at_its_units_precision():
+    from nghiquyet.lib.vnformat import format_quantity, join_unit
+
+    assert format_quantity(50336.3, "tấn") == "50.336 tấn"
+    assert format_quantity(1200.5, "ha") == "1.201 ha"
+    assert format_quantity(25.35, "%") == "25,4%"
+    assert format_quantity(25.0, "%") == "25%"
+    assert format_quantity(765.62, "triệu đồng") == "765,62 triệu đồng"
+    assert format_quantity(4, "trường", 7) == "4/7 trường"
+    assert join_unit("5,7", "%/năm") == "5,7%/năm"
+    assert join_unit("1,25", "điểm %/năm") == "1,25 điểm %/năm"

@@ -131,7 +131,7 @@ class TestBetween:
 
 
 def test_about_a_change():
-    # "khoảng -1,5": -1,45 is within 5 %; -1 gives R = 0,666667.
+    # "khoảng -1,5": -1,45 is within 5%; -1 gives R = 0,666667.
     about = target(kind="annual_change", comparator="=", value=-1.5, unit="điểm %")
     assert assess(about, {2025: 13, 2027: 10.1}, as_of=2027).status is Status.ON_TRACK
     result = assess(about, {2025: 13, 2027: 11}, as_of=2027)

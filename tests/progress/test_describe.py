@@ -13,36 +13,36 @@ from tests.progress.helpers import target
 @pytest.mark.parametrize(
     ("fields", "expected"),
     [
-        ({"value": 49305, "unit": "tấn"}, "≥ 49.305 tấn"),
-        ({"comparator": "<", "value": 12, "unit": "%"}, "< 12 %"),
-        ({"comparator": ">", "value": 71.4, "unit": "%"}, "> 71,4 %"),
-        ({"comparator": "<=", "value": 0, "unit": "%"}, "≤ 0 %"),
+        ({"value": 49305, "unit": "tấn"}, "từ 49.305 tấn trở lên"),
+        ({"comparator": "<", "value": 12, "unit": "%"}, "dưới 12%"),
+        ({"comparator": ">", "value": 71.4, "unit": "%"}, "trên 71,4%"),
+        ({"comparator": "<=", "value": 0, "unit": "%"}, "không quá 0%"),
         ({"value": 5, "denominator": 7, "unit": "trường"}, "5/7 trường"),
-        ({"comparator": "<", "value": 2, "denominator": 7, "unit": "trường"}, "< 2/7 trường"),
+        ({"comparator": "<", "value": 2, "denominator": 7, "unit": "trường"}, "dưới 2/7 trường"),
         (
             {"kind": "cumulative", "value": 115, "unit": "đảng viên"},
-            "≥ 115 đảng viên trong nhiệm kỳ",
+            "từ 115 đảng viên trở lên trong nhiệm kỳ",
         ),
-        ({"value": 95, "unit": "%", "each_year": True}, "hằng năm ≥ 95 %"),
-        ({"kind": "growth_rate", "value": 5, "unit": "%"}, "tăng bình quân ≥ 5 %/năm"),
+        ({"value": 95, "unit": "%", "each_year": True}, "hằng năm từ 95% trở lên"),
+        ({"kind": "growth_rate", "value": 5, "unit": "%"}, "tăng bình quân từ 5%/năm trở lên"),
         (
             {"kind": "growth_rate", "comparator": "between", "value": 3, "upper": 3.5, "unit": "%"},
-            "tăng bình quân từ 3 đến 3,5 %/năm",
+            "tăng bình quân từ 3 đến 3,5%/năm",
         ),
         (
             {"kind": "growth_rate", "comparator": "<=", "value": -2, "unit": "%"},
-            "giảm bình quân ≥ 2 %/năm",
+            "giảm bình quân từ 2%/năm trở lên",
         ),
         ({"comparator": "=", "value": 1200, "unit": "ha"}, "khoảng 1.200 ha"),
-        ({"comparator": "between", "value": 35, "upper": 30, "unit": "%"}, "từ 30 đến 35 %"),
+        ({"comparator": "between", "value": 35, "upper": 30, "unit": "%"}, "từ 30 đến 35%"),
         ({"value": 1, "unit": "đạt/không đạt"}, "đạt"),
         ({"value": 1, "unit": "đạt/không đạt", "each_year": True}, "hằng năm đạt"),
         (
             {"kind": "annual_change", "comparator": "<=", "value": -1.5, "unit": "điểm %"},
-            "-1,5 điểm %/năm",
+            "giảm bình quân từ 1,5 điểm %/năm trở lên",
         ),
-        ({"kind": "annual_change", "value": 2, "unit": "ha"}, "+2 ha/năm"),
-        ({"kind": "annual_change", "comparator": "<=", "value": 0, "unit": "%"}, "≤ 0 %/năm"),
+        ({"kind": "annual_change", "value": 2, "unit": "ha"}, "tăng bình quân từ 2 ha/năm trở lên"),
+        ({"kind": "annual_change", "comparator": "<=", "value": 0, "unit": "%"}, "không tăng"),
         (
             {
                 "kind": "annual_change",
@@ -51,9 +51,9 @@ from tests.progress.helpers import target
                 "upper": -1,
                 "unit": "điểm %",
             },
-            "từ -1,5 đến -1 điểm %/năm",
+            "giảm bình quân từ 1 đến 1,5 điểm %/năm",
         ),
-        ({"value": Decimal("1234.5"), "unit": ""}, "≥ 1.234,5"),
+        ({"value": Decimal("1234.5"), "unit": ""}, "từ 1.234,5 trở lên"),
     ],
 )
 def test_describe_target(fields, expected):

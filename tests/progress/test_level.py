@@ -11,8 +11,8 @@ from tests.progress.helpers import assess, target
 
 
 def test_it_is_on_track_in_the_growth_form():
-    # The contract's example. CAGR_o = (780/700)^(1/2) - 1 = 5,5597 %;
-    # CAGR_r = (925/700)^(1/5) - 1 = 5,7326 %; R = 5,5597/5,7326 = 0,96985 >= 0,95.
+    # The contract's example. CAGR_o = (780/700)^(1/2) - 1 = 5,5597%;
+    # CAGR_r = (925/700)^(1/5) - 1 = 5,7326%; R = 5,5597/5,7326 = 0,96985 >= 0,95.
     # projected = 780 * 1,055597^3 = 917,46.
     result = assess(target(), {2025: 700, 2026: 740, 2027: 780}, as_of=2027)
     assert result.status is Status.ON_TRACK
@@ -26,7 +26,7 @@ def test_it_is_on_track_in_the_growth_form():
     assert result.deadline == 2030
     assert result.explanation == (
         "thực hiện 2027: 780 triệu đồng (năm 2025: 700 triệu đồng); "
-        "cần tăng bình quân 5,7 %/năm, thực tế 5,6 %/năm; dự kiến năm 2030: 917,5 triệu đồng"
+        "cần tăng bình quân 5,7%/năm, thực tế 5,6%/năm; dự kiến năm 2030: 917,5 triệu đồng"
     )
 
 
@@ -51,7 +51,7 @@ def test_it_shows_limited_progress():
 
 
 def test_it_shows_deterioration_when_moving_away():
-    # CAGR_o = (650/700)^(1/2) - 1 = -3,6376 %; R = -3,6376/5,7326 = -0,63455.
+    # CAGR_o = (650/700)^(1/2) - 1 = -3,6376%; R = -3,6376/5,7326 = -0,63455.
     # projected = 650 * 0,963624^3 = 581,61.
     result = assess(target(), {2025: 700, 2027: 650}, as_of=2027)
     assert result.status is Status.DETERIORATION
@@ -85,28 +85,27 @@ def test_it_judges_a_late_deadline_on_the_latest_year_before_it():
 
 
 def test_less_is_better_with_strict_comparator():
-    # "< 12 %" from 20: CAGR_o = (17/20)^(1/2) - 1 = -7,8046 %;
-    # CAGR_r = (12/20)^(1/5) - 1 = -9,7120 %; R = -1 * -7,8046 / 9,7120 = 0,80360.
-    # projected = 17 * 0,921954^3 = 13,322.
+    # "dưới 12%" from 20, a rate so in points: slope = (17-20)/2 = -1,5;
+    # required = (12-20)/5 = -1,6; R = -1 * -1,5 / 1,6 = 0,9375. projected = 17 - 1,5*3 = 12,5.
     poverty = target(comparator="<", value=12, unit="%")
     result = assess(poverty, {2025: 20, 2027: 17}, as_of=2027)
     assert result.status is Status.NEEDS_ACCELERATION
-    assert result.ratio == pytest.approx(0.80360, abs=1e-5)
-    assert result.projected == pytest.approx(13.322, abs=0.001)
+    assert result.method is Method.LINEAR
+    assert result.ratio == pytest.approx(0.9375)
+    assert result.projected == pytest.approx(12.5)
     assert assess(poverty, {2025: 20, 2027: 11.9}, as_of=2027).status is Status.ACHIEVED
     assert assess(poverty, {2025: 20, 2027: 12}, as_of=2027).status is not Status.ACHIEVED
 
 
 def test_strictly_more_is_not_met_on_the_value():
-    # "> 12": 12 does not meet it. CAGR_o = 1,2^(1/2) - 1 = 9,5445 %;
-    # CAGR_r = 1,2^(1/5) - 1 = 3,7137 %; R = 2,5701.
+    # "> 12": 12 does not meet it. slope = (12-10)/2 = 1; required = (12-10)/5 = 0,4; R = 2,5.
     result = assess(target(comparator=">", value=12, unit="%"), {2025: 10, 2027: 12}, as_of=2027)
     assert result.status is Status.ON_TRACK
-    assert result.ratio == pytest.approx(2.5701, abs=1e-4)
+    assert result.ratio == pytest.approx(2.5)
 
 
 def test_no_more_poor_households_uses_the_linear_form_and_floors_the_projection():
-    # "≤ 0 %": a zero target, so linear. slope = (2-4)/2 = -1; required (0-4)/5 = -0,8;
+    # "không quá 0%": a zero target, so linear. slope = (2-4)/2 = -1; required (0-4)/5 = -0,8;
     # R = -1 * -1 / 0,8 = 1,25. projected = 2 - 1*3 = -1, floored at 0 for a share.
     result = assess(target(comparator="<=", value=0, unit="%"), {2025: 4, 2027: 2}, as_of=2027)
     assert result.status is Status.ON_TRACK
@@ -116,18 +115,18 @@ def test_no_more_poor_households_uses_the_linear_form_and_floors_the_projection(
 
 
 def test_a_percentage_projection_is_capped_at_100():
-    # CAGR_o = (95/80)^(1/2) - 1 = 8,9725 %; CAGR_r = 1,25^(1/5) - 1 = 4,5640 %;
-    # R = 1,96594. Uncapped projected = 95 * 1,089725^3 = 122,94 -> 100.
+    # slope = (95-80)/2 = 7,5; required = (100-80)/5 = 4; R = 1,875.
+    # Uncapped projected = 95 + 7,5*3 = 117,5 -> 100.
     result = assess(target(value=100, unit="%"), {2025: 80, 2027: 95}, as_of=2027)
     assert result.status is Status.ON_TRACK
-    assert result.ratio == pytest.approx(1.96594, abs=1e-5)
+    assert result.ratio == pytest.approx(1.875)
     assert result.projected == 100
 
 
 def test_a_percentage_above_100_is_not_a_share_and_is_not_capped():
-    # 110 -> 120 %: CAGR_o = (120/110)^(1/2) - 1 = 4,4466 %; projected = 120 * 1,044466^3 = 136,73.
+    # 110 -> 120%: slope 5 points a year; projected = 120 + 5*3 = 135.
     result = assess(target(value=130, unit="%"), {2025: 110, 2027: 120}, as_of=2027)
-    assert result.projected == pytest.approx(136.73, abs=0.01)
+    assert result.projected == pytest.approx(135)
 
 
 def test_the_cap_is_for_percent_only():
@@ -163,7 +162,7 @@ def test_a_baseline_already_beyond_the_target_that_falls_short_is_deterioration(
 
 def test_about_is_met_within_five_percent():
     about = target(comparator="=", value=1200, unit="ha")
-    # |1150 - 1200| = 50 <= 60 = 5 % of 1200; 1139 is 61 away.
+    # |1150 - 1200| = 50 <= 60 = 5% of 1200; 1139 is 61 away.
     assert assess(about, {2025: 1000, 2027: 1150}, as_of=2027).status is Status.ACHIEVED
     assert assess(about, {2025: 1000, 2027: 1261}, as_of=2027).status is not Status.ACHIEVED
     assert assess(about, {2025: 1000, 2027: 1139}, as_of=2027).status is not Status.ACHIEVED
@@ -171,13 +170,13 @@ def test_about_is_met_within_five_percent():
 
 def test_about_points_from_the_baseline_towards_the_target():
     about = target(comparator="=", value=1200, unit="ha")
-    # From below: CAGR_o = 1,05^(1/2) - 1 = 2,4695 %; CAGR_r = 1,2^(1/5) - 1 = 3,7137 %;
+    # From below: CAGR_o = 1,05^(1/2) - 1 = 2,4695%; CAGR_r = 1,2^(1/5) - 1 = 3,7137%;
     # R = 0,66497.
     below = assess(about, {2025: 1000, 2027: 1050}, as_of=2027)
     assert below.status is Status.NEEDS_ACCELERATION
     assert below.ratio == pytest.approx(0.66497, abs=1e-5)
-    # From above, d = -1: CAGR_o = (1400/1500)^(1/2) - 1 = -3,3908 %;
-    # CAGR_r = 0,8^(1/5) - 1 = -4,3648 %; R = 0,776865.
+    # From above, d = -1: CAGR_o = (1400/1500)^(1/2) - 1 = -3,3908%;
+    # CAGR_r = 0,8^(1/5) - 1 = -4,3648%; R = 0,776865.
     above = assess(about, {2025: 1500, 2027: 1400}, as_of=2027)
     assert above.status is Status.NEEDS_ACCELERATION
     assert above.ratio == pytest.approx(0.776865, abs=1e-5)
@@ -194,23 +193,23 @@ def test_about_overshot_before_the_deadline_reads_on_track():
 
 def test_between_points_towards_the_nearer_bound():
     share = target(comparator="between", value=30, upper=35, unit="%")
-    # From below, bound 30: CAGR_o = 1,3^(1/2) - 1 = 14,0175 %;
-    # CAGR_r = 1,5^(1/5) - 1 = 8,4472 %; R = 1,65944.
+    # A rate, so in points. From below, bound 30: slope (26-20)/2 = 3; required (30-20)/5 = 2;
+    # R = 1,5.
     below = assess(share, {2025: 20, 2027: 26}, as_of=2027)
     assert below.status is Status.ON_TRACK
-    assert below.ratio == pytest.approx(1.65944, abs=1e-5)
-    # From above, bound 35, d = -1: CAGR_o = 0,9^(1/2) - 1 = -5,1317 %;
-    # CAGR_r = 0,7^(1/5) - 1 = -6,8851 %; R = 0,74533.
+    assert below.ratio == pytest.approx(1.5)
+    # From above, bound 35, d = -1: slope (45-50)/2 = -2,5; required (35-50)/5 = -3;
+    # R = 0,8333.
     above = assess(share, {2025: 50, 2027: 45}, as_of=2027)
     assert above.status is Status.NEEDS_ACCELERATION
-    assert above.ratio == pytest.approx(0.74533, abs=1e-5)
+    assert above.ratio == pytest.approx(0.833333, abs=1e-5)
     assert assess(share, {2025: 20, 2027: 32}, as_of=2027).status is Status.ACHIEVED
 
 
 def test_between_reads_its_bounds_in_either_order():
     reversed_range = target(comparator="between", value=35, upper=30, unit="%")
     result = assess(reversed_range, {2025: 20, 2027: 26}, as_of=2027)
-    assert result.ratio == pytest.approx(1.65944, abs=1e-5)
+    assert result.ratio == pytest.approx(1.5)
 
 
 def test_between_with_the_baseline_inside_the_range_that_slips_is_deterioration():
@@ -221,7 +220,7 @@ def test_between_with_the_baseline_inside_the_range_that_slips_is_deterioration(
 
 
 def test_missing_years_use_the_latest_year_with_a_value():
-    # Latest 2028: CAGR_o = (850/700)^(1/3) - 1 = 6,6859 %; R = 6,6859/5,7326 = 1,16631.
+    # Latest 2028: CAGR_o = (850/700)^(1/3) - 1 = 6,6859%; R = 6,6859/5,7326 = 1,16631.
     # projected = 850 * 1,066859^2 = 967,46.
     series = {2025: 700, 2026: None, 2027: None, 2028: 850}
     result = assess(target(), series, as_of=2028)
@@ -286,7 +285,7 @@ def test_a_yes_no_item():
 
 
 def test_a_count_out_of_a_total():
-    # 5/7 trường from 2: CAGR_o = 1,5^(1/2) - 1 = 22,474 %; CAGR_r = 2,5^(1/5) - 1 = 20,112 %;
+    # 5/7 trường from 2: CAGR_o = 1,5^(1/2) - 1 = 22,474%; CAGR_r = 2,5^(1/5) - 1 = 20,112%;
     # R = 1,11744.
     schools = target(value=5, denominator=7, unit="trường")
     result = assess(schools, {2025: 2, 2027: 3}, as_of=2027)

@@ -51,9 +51,67 @@ def format_number(value: Number | None, decimals: int | None = None) -> str:
 
 
 def format_percent(value: Number | None, decimals: int | None = None) -> str:
+    """``71,4%``: the sign stands against the number, as resolutions write it."""
     if value is None:
         return ""
-    return f"{format_number(value, decimals)} %"
+    return join_unit(format_number(value, decimals), PERCENT)
+
+
+PERCENT = "%"
+PERCENT_POINT = "điểm %"
+# Quantities counted or measured in whole units: a report writes 50.336 tấn, not 50.336,3.
+WHOLE_UNITS = frozenset({
+    "tấn", "ha", "người", "hộ", "bản", "thôn", "xóm", "trường", "đảng viên", "con",
+    "lao động", "học sinh", "cơ sở", "công trình", "chi bộ", "tổ chức", "lượt", "vụ",
+    "doanh nghiệp", "hợp tác xã", "m²", "m2", "m³", "m3", "km",
+})
+
+
+def unit_decimals(unit: str) -> int | None:
+    """How many decimals a figure in ``unit`` is written with: one for % (and
+    percentage points), none for whole units (tấn, ha, người, bản...), else
+    None (up to two, trailing zeros dropped)."""
+    unit = unit.strip()
+    if unit in (PERCENT, PERCENT_POINT):
+        return 1
+    if unit in WHOLE_UNITS:
+        return 0
+    return None
+
+
+def join_unit(amount: str, unit: str) -> str:
+    """``41.200 tấn``, ``25,3%``, ``5,7%/năm``: one rule for the space before a unit.
+
+    "%" stands against its number (25,3%), as the resolutions and most Party and
+    State documents write it; every other unit, "điểm %" included, after a space.
+    """
+    unit = unit.strip()
+    if not unit:
+        return amount
+    if unit.startswith(PERCENT):
+        return f"{amount}{unit}"
+    return f"{amount} {unit}"
+
+
+def format_quantity(value: Number | None, unit: str, denominator: Number | None = None) -> str:
+    """A measured figure with its unit at the unit's precision: ``50.336 tấn``, ``25,3%``,
+    ``4/7 trường``."""
+    if value is None:
+        return ""
+    places = 0 if denominator is not None else unit_decimals(unit)
+    text = format_number(round_for_unit(value, places))
+    if denominator is not None:
+        text = f"{text}/{format_number(denominator)}"
+    return join_unit(text, unit)
+
+
+def round_for_unit(value: Number, places: int | None) -> Decimal:
+    """``value`` rounded half up to ``places`` (None: two, as format_number does)."""
+    with localcontext() as ctx:
+        dec = Decimal(str(value))
+        ctx.prec = max(60, dec.adjusted() + 4)
+        return dec.quantize(Decimal(1).scaleb(-(2 if places is None else places)),
+                            rounding="ROUND_HALF_UP")
 
 
 def parse_number(text: str) -> Decimal:

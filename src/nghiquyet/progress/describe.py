@@ -1,7 +1,9 @@
 """A target written the Vietnamese way, for tables and explanations.
 
-``describe_target`` gives the requirement ("≥ 49.305 tấn", "hằng năm ≥ 95 %",
-"tăng bình quân ≥ 5 %/năm"); ``describe_deadline`` gives "đến năm 2030".
+``describe_target`` gives the requirement in words, never symbols, since it
+sits inside sentences ("từ 49.305 tấn trở lên", "hằng năm từ 95% trở lên",
+"tăng bình quân từ 5%/năm trở lên", "dưới 12%"); ``describe_deadline`` gives
+"đến năm 2030".
 They read the registry dict directly and never raise: a half-filled target
 under review still gets whatever can be written.
 """
@@ -11,25 +13,28 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.lib.vnformat import join_unit
 from nghiquyet.progress import explain
 from nghiquyet.progress.target import PERCENT_UNIT, YES_NO_UNIT, to_number
 
-_SYMBOLS = {">=": "≥", ">": ">", "<=": "≤", "<": "<"}
 _MIRRORED = {">=": "<=", ">": "<", "<=": ">=", "<": ">", "=": "=", "between": "between"}
 
 
-def _comparison(comparator: str, value: str, upper: str | None) -> str:
-    """The comparator and its number(s), without the unit: "≥ 5", "khoảng 5", "từ 3 đến 3,5"."""
-    if comparator == "=":
-        return _("khoảng {value}").format(value=value)
+def _comparison(comparator: str, amount: str, upper: str | None = None) -> str:
+    """The comparator in words around an amount that carries its unit: "từ 49.305 tấn trở
+    lên", "dưới 12%", "khoảng 1.200 ha", "từ 3 đến 3,5%". No mathematical symbols: these
+    phrases sit inside sentences."""
     if comparator == "between" and upper is not None:
-        return _("từ {lower} đến {upper}").format(lower=value, upper=upper)
-    symbol = _SYMBOLS.get(comparator)
-    return value if symbol is None else f"{symbol} {value}"
-
-
-def _with_unit(text: str, unit: str) -> str:
-    return _("{amount} {unit}").format(amount=text, unit=unit) if unit else text
+        return _("từ {lower} đến {upper}").format(lower=amount, upper=upper)
+    words = {
+        ">=": _("từ {amount} trở lên"),
+        ">": _("trên {amount}"),
+        "<=": _("không quá {amount}"),
+        "<": _("dưới {amount}"),
+        "=": _("khoảng {amount}"),
+    }
+    template = words.get(comparator)
+    return amount if template is None else template.format(amount=amount)
 
 
 def _ordered_bounds(value: float, upper: float | None) -> tuple[float, float | None]:
@@ -49,46 +54,49 @@ def _level(
             count=explain.num(value), total=explain.num(denominator)
         )
         # "05/07 trường" in the resolution means at least five of the seven.
-        text = count if comparator == ">=" else _comparison(comparator, count, None)
-        return _with_unit(text, unit)
+        amount = join_unit(count, unit)
+        return amount if comparator == ">=" else _comparison(comparator, amount)
     lower, higher = _ordered_bounds(value, upper)
-    text = _comparison(
-        comparator, explain.num(lower), None if higher is None else explain.num(higher)
-    )
-    return _with_unit(text, unit)
+    if higher is not None:
+        return _comparison(comparator, explain.num(lower), join_unit(explain.num(higher), unit))
+    return _comparison(comparator, join_unit(explain.num(lower), unit))
 
 
-def _growth_rate(comparator: str, value: float, upper: float | None) -> str:
-    lower, higher = _ordered_bounds(value, upper)
-    bounds = [lower] if higher is None else [lower, higher]
-    falling = all(bound <= 0 for bound in bounds) and any(bound < 0 for bound in bounds)
-    if falling:
-        # "giảm bình quân ≥ 2 %/năm" reads better than "tăng bình quân ≤ -2 %/năm".
-        comparator = _MIRRORED[comparator]
-        lower, higher = (-higher, -lower) if higher is not None else (-lower, None)
-    text = _comparison(
-        comparator, explain.num(lower), None if higher is None else explain.num(higher)
-    )
-    amount = explain.per_year(text, PERCENT_UNIT)
-    if falling:
-        return _("giảm bình quân {target}").format(target=amount)
-    return _("tăng bình quân {target}").format(target=amount)
+def _pace(comparator: str, value: float, upper: float | None, unit: str) -> str:
+    """A pace in words: "tăng bình quân từ 5%/năm trở lên", "giảm bình quân từ 1,5 điểm
+    %/năm trở lên", "tăng không quá 2 điểm %/năm", "không tăng"."""
 
+    def amount(number: float) -> str:
+        return explain.per_year(explain.num(abs(number)), unit)
 
-def _signed(value: float) -> str:
-    return f"+{explain.num(value)}" if value > 0 else explain.num(value)
-
-
-def _annual_change(comparator: str, value: float, upper: float | None, unit: str) -> str:
-    natural = (comparator == "<=" and value < 0) or (comparator == ">=" and value > 0)
-    if natural:
-        # "-1,5 điểm %/năm": the sign already says which way, as the resolution writes it.
-        return explain.per_year(_signed(value), unit)
-    lower, higher = _ordered_bounds(value, upper)
-    text = _comparison(
-        comparator, explain.num(lower), None if higher is None else explain.num(higher)
-    )
-    return explain.per_year(text, unit)
+    if comparator == "between" and upper is not None:
+        lower, higher = _ordered_bounds(value, upper)
+        assert higher is not None
+        if higher <= 0:
+            return _("giảm bình quân từ {lower} đến {upper}").format(
+                lower=explain.num(-higher), upper=amount(lower))
+        if lower >= 0:
+            return _("tăng bình quân từ {lower} đến {upper}").format(
+                lower=explain.num(lower), upper=amount(higher))
+        return _("thay đổi trong khoảng từ giảm {lower} đến tăng {upper}").format(
+            lower=amount(lower), upper=amount(higher))
+    if value == 0:
+        still = {"<=": _("không tăng"), "<": _("giảm"), ">=": _("không giảm"), ">": _("tăng"),
+                 "=": _("ổn định")}
+        return still.get(comparator, _("ổn định"))
+    rising = value > 0
+    # Seen from the direction of the number: "more" of a fall is a bigger fall.
+    towards = comparator if rising else _MIRRORED[comparator]
+    templates = {
+        ">=": _("bình quân từ {amount} trở lên"),
+        ">": _("bình quân trên {amount}"),
+        "<=": _("không quá {amount}"),
+        "<": _("dưới {amount}"),
+        "=": _("bình quân khoảng {amount}"),
+    }
+    phrase = templates.get(towards, "{amount}").format(amount=amount(value))
+    verb = _("tăng") if rising else _("giảm")
+    return _("{verb} {phrase}").format(verb=verb, phrase=phrase)
 
 
 def describe_target(target: Mapping[str, object]) -> str:
@@ -102,9 +110,9 @@ def describe_target(target: Mapping[str, object]) -> str:
     unit = unit_raw.strip() if isinstance(unit_raw, str) else ""
     kind = target.get("kind")
     if kind == "growth_rate":
-        text = _growth_rate(comparator, value, upper)
+        text = _pace(comparator, value, upper, PERCENT_UNIT)
     elif kind == "annual_change":
-        text = _annual_change(comparator, value, upper, unit)
+        text = _pace(comparator, value, upper, unit)
     else:
         text = _level(comparator, value, upper, unit, target)
     if kind == "cumulative":

@@ -11,7 +11,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from nghiquyet.lib.i18n import gettext as _
-from nghiquyet.lib.vnformat import format_number
+from nghiquyet.lib.vnformat import format_number, join_unit, round_for_unit, unit_decimals
 
 # Enough digits for any finite float (about 1.8e308) with two decimals: the
 # default 28 would make format_number raise on very large values.
@@ -57,25 +57,30 @@ def quantity(
     yes_no: bool = False,
     exact: bool = True,
 ) -> str:
-    """``780 triệu đồng``, ``41 %``, ``4/7 trường``, ``đạt``.
+    """``780 triệu đồng``, ``41%``, ``4/7 trường``, ``đạt``, at the unit's precision
+    (whole tấn, ha, người; one decimal for %: ``vnformat.unit_decimals``).
 
     ``exact=False`` rounds like a rate: for projections, whose decimals are noise.
     """
     if yes_no and value in (0, 1):
         return _("đạt") if value == 1 else _("chưa đạt")
-    text = num(value) if exact else rate(value)
+    places = 0 if denominator is not None else unit_decimals(unit)
+    if places is not None and math.isfinite(value):
+        text = num(float(round_for_unit(value, places)))
+    else:
+        text = num(value) if exact else rate(value)
     if denominator is not None:
         text = _("{count}/{total}").format(count=text, total=num(denominator))
     if not unit or yes_no:
         return text
-    return _("{amount} {unit}").format(amount=text, unit=unit)
+    return join_unit(text, unit)
 
 
 def per_year(amount: str, unit: str) -> str:
-    """``5,7 %/năm``, ``2 bản/năm``."""
+    """``5,7%/năm``, ``2 bản/năm``, ``1,5 điểm %/năm``."""
     if not unit:
         return _("{amount}/năm").format(amount=amount)
-    return _("{amount} {unit}/năm").format(amount=amount, unit=unit)
+    return join_unit(amount, _("{unit}/năm").format(unit=unit))
 
 
 def change(pace: float, unit: str, places: int = GROWTH_PLACES) -> str:

@@ -37,9 +37,11 @@ class Trend:
         return self.method is Method.GROWTH
 
 
-def uses_growth_form(baseline: float, latest: float, bound: float) -> bool:
-    """Step 4: compound growth only when every value is > 0 (a growth rate from 0 is undefined)."""
-    return baseline > 0 and latest > 0 and bound > 0
+def uses_growth_form(baseline: float, latest: float, bound: float, unit: str = "") -> bool:
+    """Step 4: compound growth only when every value is > 0 (a growth rate from 0 is
+    undefined), and never for a rate in %: a share moves in percentage points, and an
+    office reads "giảm 2,2 điểm %/năm", never "giảm 12 %/năm", for 18,4 → 16,2."""
+    return baseline > 0 and latest > 0 and bound > 0 and unit != PERCENT_UNIT
 
 
 def _growth_trend(
@@ -78,7 +80,8 @@ def level_trend(context: Context, latest_year: int, latest: float) -> Trend | No
     if baseline is None or latest_year <= context.term_start:
         return None
     d, bound = direction(context.target, baseline)
-    build = _growth_trend if uses_growth_form(baseline, latest, bound) else _linear_trend
+    growth = uses_growth_form(baseline, latest, bound, context.target.level_unit)
+    build = _growth_trend if growth else _linear_trend
     trend = build(context, baseline, latest_year, latest, d, bound)
     if trend is None:
         return None

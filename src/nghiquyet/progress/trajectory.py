@@ -40,7 +40,7 @@ def _level_path(target: Target, baseline: float, start: int) -> dict[int, float]
     if d == 0:
         return _path(start, deadline, lambda year: baseline)
     span = deadline - start
-    if uses_growth_form(baseline, bound, bound):
+    if uses_growth_form(baseline, bound, bound, target.level_unit):
         # The growth form also needs the latest value > 0, unknown here: the
         # path assumes the series stays positive, as it does along the path.
         path = _path(
