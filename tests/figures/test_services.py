@@ -102,9 +102,11 @@ def test_validation_errors_save_nothing(assigned, series, tree):
 @pytest.mark.django_db
 def test_warnings_do_not_stop_the_save(assigned, series, tree):
     village = tree["villages"][0]
-    result = save(assigned["bob"], series["grain"], village, D(300), last_year=D(100))
+    services.value_save(actor=assigned["bob"], series=series["grain"], orgunit=village,
+                        period=parse_period("2025"), value=D(100))
+    result = save(assigned["bob"], series["grain"], village, D(300))
     assert result.warnings and "so với năm trước" in result.warnings[0].message
-    assert DataValue.objects.get().value == 300
+    assert DataValue.objects.get(period="2026").value == 300
 
 
 @pytest.mark.django_db

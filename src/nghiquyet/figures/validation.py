@@ -3,8 +3,8 @@ share them. Hard errors stop the save; warnings are shown and the save goes on."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
+from dataclasses import dataclass, replace
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from nghiquyet.figures.periods import PeriodCode
 from nghiquyet.lib.i18n import gettext as _
@@ -13,6 +13,11 @@ from nghiquyet.lib.vnformat import format_number
 JUMP_THRESHOLD = Decimal("0.5")  # ±50 % against last year
 GAP_THRESHOLD = Decimal("0.1")  # a direct figure 10 % away from its sub-units' total
 MAX_ABS = Decimal(10) ** 13
+# What the database keeps (DataValue: decimal_places=6). Figures are rounded to it
+# before they are checked, so what is checked, stored and echoed back is one number.
+STORED_PLACES = 6
+STORED_QUANTUM = Decimal(1).scaleb(-STORED_PLACES)
+NOTE_MAX_CHARS = 2000  # the web form, the API and the Excel/CSV import alike
 SIGNED_UNITS = {"điểm %"}
 
 
@@ -52,6 +57,43 @@ def effective_value(spec: SeriesSpec, entry: Entry) -> Decimal | None:
     return None
 
 
+def stored_entry(entry: Entry) -> tuple[Entry, list[Issue]]:
+    """The entry rounded to the stored precision (half up), and the errors that rounding
+    finds: a number that is not finite, too large, or that would be stored as 0
+    although it is not 0 (1e-8): refused, never silently changed."""
+    issues: list[Issue] = []
+    rounded: dict[str, Decimal | None] = {}
+    for name in ("value", "numerator", "denominator"):
+        raw: Decimal | None = getattr(entry, name)
+        rounded[name] = raw
+        if raw is None:
+            continue
+        if not raw.is_finite():
+            issues.append(Issue(name, _("Không phải một số.")))
+            continue
+        if abs(raw) >= MAX_ABS:
+            issues.append(Issue(name, _("Số quá lớn.")))
+            continue
+        try:
+            value = raw.quantize(STORED_QUANTUM, rounding=ROUND_HALF_UP)
+        except InvalidOperation:
+            issues.append(Issue(name, _("Số quá lớn.")))
+            continue
+        if value == 0 and raw != 0:
+            issues.append(Issue(name, _("Số quá nhỏ: chỉ giữ %(n)d chữ số sau dấu phẩy, số "
+                                        "này sẽ thành 0.") % {"n": STORED_PLACES}))
+            continue
+        rounded[name] = value
+    return replace(entry, **rounded), issues
+
+
+def note_issues(note: str) -> list[Issue]:
+    if len(note) > NOTE_MAX_CHARS:
+        return [Issue("note", _("Ghi chú dài %(n)d ký tự, quá giới hạn %(max)d ký tự.")
+                      % {"n": len(note), "max": NOTE_MAX_CHARS})]
+    return []
+
+
 def validate_entry(
     spec: SeriesSpec, entry: Entry, *, last_year: Decimal | None = None,
     sub_units_total: Decimal | None = None,
@@ -61,10 +103,20 @@ def validate_entry(
     issues += checker.get(spec.value_type, _number_issues)(spec, entry)
     if any(i.is_error for i in issues):
         return issues
+    return issues + plausibility_issues(spec, entry, last_year=last_year,
+                                        sub_units_total=sub_units_total)
+
+
+def plausibility_issues(
+    spec: SeriesSpec, entry: Entry, *, last_year: Decimal | None = None,
+    sub_units_total: Decimal | None = None,
+) -> list[Issue]:
+    """The warnings (a jump against last year, a gap to the sub-units' total) of an
+    entry that passed its checks; the context comes from ``figures.plausibility``."""
     value = effective_value(spec, entry)
-    if value is not None and spec.value_type != "yes_no":
-        issues += _warnings(value, last_year, sub_units_total)
-    return issues
+    if value is None or spec.value_type == "yes_no":
+        return []
+    return _warnings(value, last_year, sub_units_total)
 
 
 def _period_issues(spec: SeriesSpec, period: PeriodCode) -> list[Issue]:
