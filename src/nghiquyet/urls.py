@@ -17,5 +17,7 @@ urlpatterns = [
     path("", include("nghiquyet.resolutions.urls")),
     path("", include("nghiquyet.catalogue.urls")),
     path("", include("nghiquyet.programmes.urls")),
+    path("", include("nghiquyet.orgunits.urls")),
+    path("", include("nghiquyet.accounts.urls")),
     path("", include("nghiquyet.web.urls")),
 ]

@@ -63,3 +63,20 @@ class ApiToken(models.Model):
     @staticmethod
     def new_key() -> str:
         return "nq_" + secrets.token_urlsafe(32)
+
+
+class PasswordState(models.Model):
+    """Whether a user still has a password someone else chose (a new account, a reset):
+    they are asked to choose their own before anything else."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE,
+                                related_name="password_state")
+    must_change = models.BooleanField(_("phải đổi mật khẩu"), default=True)
+    changed_at = models.DateTimeField(_("lần đổi gần nhất"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("trạng thái mật khẩu")
+        verbose_name_plural = _("trạng thái mật khẩu")
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -12,6 +12,7 @@ from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
 
 from nghiquyet.audit.services import audit_record
+from nghiquyet.figures.store import refresh_figures
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 
 
@@ -32,6 +33,7 @@ def orgunit_create(
     unit.path = (parent.path if parent else "/") + _segment(unit.pk)
     unit.depth = parent.depth + 1 if parent else 0
     unit.save(update_fields=["path", "depth"])
+    refresh_figures(unit_ids=[unit.pk])  # the parents' coverage counts one unit more
     audit_record(actor=actor, action="orgunit.create", target=unit, orgunit=unit,
                  new={"code": code, "name": name, "type": type, "official_code": official_code,
                       "parent": parent.code if parent else None})
@@ -54,6 +56,7 @@ def orgunit_bulk_create(
         unit.path = parent.path + _segment(unit.pk)
         unit.depth = parent.depth + 1
     OrgUnit.objects.bulk_update(units, ["path", "depth"])
+    refresh_figures(unit_ids=[u.pk for u in units])
     audit_record(actor=actor, action="orgunit.bulk_create", target=parent, orgunit=parent,
                  new={"children": [c for c, _, _ in rows]})
     return units
@@ -74,6 +77,9 @@ def orgunit_move(*, unit: OrgUnit, new_parent: OrgUnit | None,
     unit.parent = new_parent
     unit.save(update_fields=["parent"])
     unit.refresh_from_db()
+    # Both trees change: the unit's subtree under its new parents, the old parents' totals.
+    refresh_figures(unit_ids=[unit.pk] + ([old_parent.pk] if old_parent else []),
+                    subtrees=True)
     audit_record(actor=actor, action="orgunit.move", target=unit, orgunit=unit,
                  old={"parent": old_parent.code if old_parent else None},
                  new={"parent": new_parent.code if new_parent else None})
