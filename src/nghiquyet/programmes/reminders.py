@@ -1,5 +1,5 @@
 """Reminders: tasks coming due, tasks fallen overdue, figure periods about to close,
-and a weekly digest for leaders. Run daily by ``nghiquyet send_reminders``.
+and a weekly digest for leaders (and supervisors). Run daily by ``nghiquyet send_reminders``.
 
 Every notification has a key naming what it is about (the task and its due date,
 the period, the week); a second run on the same day finds them all made already.
@@ -165,10 +165,12 @@ def _digest(batch: _Batch, today: dt.date, days: int,
                 .select_related("lead_unit").only("status", "due_date", "proposed_at",
                                                   "lead_unit__path"))
     url = reverse("programmes:overdue")
-    leaders = {a.user.pk: a.user for a in assignments if a.role == Role.LEADER}
+    # Leaders, and those who watch from above (supervisors, system admins), over their scope.
+    readers = (Role.LEADER, Role.SUPERVISOR, Role.ADMIN)
+    leaders = {a.user.pk: a.user for a in assignments if a.role in readers}
     scopes: dict[int, list[OrgUnit]] = defaultdict(list)
     for a in assignments:
-        if a.role == Role.LEADER:
+        if a.role in readers:
             scopes[a.user.pk].append(a.orgunit)
     for user_id, user in leaders.items():
         mine = [i for i in rows if any(i.lead_unit.is_within(u) for u in scopes[user_id])]
