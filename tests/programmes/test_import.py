@@ -12,8 +12,8 @@ from django.test import Client
 from django.urls import reverse
 
 from nghiquyet.audit.models import AuditEvent
-from nghiquyet.programmes.models import Programme, ProgrammeDraft, ProgrammeItem, Recurrence
 from nghiquyet.programmes.example import HEADER
+from nghiquyet.programmes.models import Programme, ProgrammeDraft, ProgrammeItem, Recurrence
 from tests.programmes.conftest import DEMO_DATA
 from tests.programmes.test_tables import _xlsx
 
