@@ -37,13 +37,22 @@ def test_the_baseline_year_is_not_counted():
     assert result.ratio == pytest.approx(0.869565, abs=1e-6)
 
 
-def test_a_missing_year_adds_nothing():
-    # as_of 2028, no 2027 figure: S = 45; due = 115 * 3/5 = 69; R = 0,652174;
-    # projected = 45/3 * 5 = 75.
+def test_a_missing_year_is_never_a_zero():
+    # as_of 2028, no 2027 figure: S = 45 over the 2 years known; due = 115 * 2/5 = 46;
+    # R = 0,978261; projected = 45/2 * 5 = 112,5.
     result = assess(NEW_MEMBERS, {2026: 25, 2027: None, 2028: 20}, as_of=2028)
-    assert result.status is Status.NEEDS_ACCELERATION
-    assert result.ratio == pytest.approx(0.652174, abs=1e-6)
-    assert result.projected == pytest.approx(75)
+    assert result.status is Status.ON_TRACK
+    assert result.ratio == pytest.approx(0.978261, abs=1e-6)
+    assert result.projected == pytest.approx(112.5)
+    assert "chưa có số liệu năm 2027, tính theo 2 năm có số liệu" in result.explanation
+
+
+def test_years_not_reported_yet_are_not_zeros_either():
+    # A report as of 2030 with figures up to 2026 only: the pace of 2026, not a total missed.
+    result = assess(NEW_MEMBERS, {2026: 23}, as_of=2030)
+    assert result.status is Status.ON_TRACK
+    assert result.projected == pytest.approx(115)
+    assert "chưa có số liệu năm 2027, 2028, 2029, 2030" in result.explanation
 
 
 def test_it_is_achieved_as_soon_as_the_total_is_reached():
@@ -76,7 +85,8 @@ def test_no_year_after_the_baseline_is_no_data():
 def test_a_sum_of_decimals_meets_its_cap_despite_float_noise():
     # 0,1 + 0,2 is 0,30000000000000004 in floats.
     cap = target(kind="cumulative", comparator="<=", value=0.3, unit="ha")
-    assert assess(cap, {2026: 0.1, 2030: 0.2}, as_of=2030).status is Status.ACHIEVED
+    series = {2026: 0.1, 2027: 0, 2028: 0, 2029: 0, 2030: 0.2}
+    assert assess(cap, series, as_of=2030).status is Status.ACHIEVED
 
 
 class TestACap:
@@ -99,8 +109,11 @@ class TestACap:
         assert assess(self.CAP, {2026: 6, 2027: 5}, as_of=2027).status is Status.DETERIORATION
 
     def test_within_the_cap_is_achieved_only_at_the_deadline(self):
-        assert assess(self.CAP, {2026: 2, 2030: 7}, as_of=2030).status is Status.ACHIEVED
+        every_year = {2026: 2, 2027: 0, 2028: 0, 2029: 0}
+        assert assess(self.CAP, {**every_year, 2030: 7}, as_of=2030).status is Status.ACHIEVED
         assert assess(self.CAP, {2026: 2, 2030: 9}, as_of=2030).status is Status.MISSED
+        # within the cap but with years unknown: not yet "đạt"
+        assert assess(self.CAP, {2026: 2, 2030: 7}, as_of=2030).status is not Status.ACHIEVED
 
     def test_none_at_all(self):
         never = target(kind="cumulative", comparator="<=", value=0, unit="vụ")

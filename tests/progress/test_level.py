@@ -78,10 +78,16 @@ def test_it_ignores_years_after_the_deadline():
     assert (result.latest_year, result.latest_value) == (2030, 900)
 
 
-def test_it_judges_a_late_deadline_on_the_latest_year_before_it():
-    # as_of 2030 with no 2030 figure: the latest (2029) decides.
+def test_without_the_deadlines_figure_a_late_report_forecasts_and_never_says_missed():
+    # as_of 2030 with no 2030 figure: 2029 already meeting it is "đạt"; short of it, the
+    # trend to 2029 is a forecast, not a result.
     assert assess(target(), {2025: 700, 2029: 930}, as_of=2030).status is Status.ACHIEVED
-    assert assess(target(), {2025: 700, 2029: 920}, as_of=2030).status is Status.MISSED
+    forecast = assess(target(), {2025: 700, 2029: 920}, as_of=2030)
+    assert forecast.status is Status.ON_TRACK
+    assert assess(target(), {2025: 700, 2030: 920}, as_of=2030).status is Status.MISSED
+    # the same for a report on the whole term built with 2026's figures only
+    early = assess(target(), {2025: 700, 2026: 720}, as_of=2030)
+    assert early.status is not Status.MISSED
 
 
 def test_less_is_better_with_strict_comparator():

@@ -60,6 +60,12 @@ class Context:
     def past_deadline(self) -> bool:
         return self.as_of >= self.deadline
 
+    def decided(self, latest_year: int | None) -> bool:
+        """Whether "met or not" can be said now: the deadline has come and its own year has
+        a figure. Before that, even in a report dated after the deadline, a status is a
+        forecast from the latest figure: a missing year is never read as a result."""
+        return self.past_deadline and latest_year is not None and latest_year >= self.deadline
+
     @property
     def baseline(self) -> float | None:
         return self.values.get(self.term_start)

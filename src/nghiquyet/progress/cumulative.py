@@ -28,7 +28,8 @@ from nghiquyet.progress.target import direction, target_satisfied
 
 
 def _status(
-    context: Context, total: float, due: float, projected: float | None, d: int, bound: float
+    context: Context, total: float, due: float, projected: float | None, d: int, bound: float,
+    decided: bool,
 ) -> tuple[Status, float | None]:
     target = context.target
     satisfied = target_satisfied(target, total)
@@ -36,14 +37,16 @@ def _status(
     if is_goal:
         if satisfied:
             return Status.ACHIEVED, None
-        if context.past_deadline:
+        if decided:
             return Status.MISSED, None
         r = pace.ratio(d, total, due)
         if r is None:  # due rounds to 0 only for absurdly small targets
             return Status.DETERIORATION, None
         return pace.judge_ratio(r)
-    if context.past_deadline:
-        return (Status.ACHIEVED if satisfied else Status.MISSED), None
+    if context.past_deadline and not satisfied:
+        return Status.MISSED, None  # a cap broken stays broken, whatever year is missing
+    if decided:
+        return Status.ACHIEVED, None
     if not satisfied:
         return Status.DETERIORATION, None
     if projected is None or target_satisfied(target, projected):
@@ -58,9 +61,11 @@ def _explanation(
     due: float,
     projected: float | None,
     is_goal: bool,
+    counted_years: list[int],
+    missing: list[int],
 ) -> str:
     words = {
-        "years": explain.years(context.term_start + 1, context.end),
+        "years": explain.years(context.term_start + 1, max(counted_years)),
         "total": context.show(total),
         "target": context.target_text,
         "due": context.show(due, exact=False),
@@ -78,7 +83,13 @@ def _explanation(
         expected = _("dự kiến lũy kế đến năm {deadline}: {value}").format(
             deadline=context.deadline, value=context.show(projected, exact=False)
         )
-    return explain.join_clauses(so_far.format(**words), expected)
+    gaps = ""
+    if missing:
+        # A year without a figure is not a year with none: the pace is that of the years known.
+        gaps = _("chưa có số liệu năm {years}, tính theo {count} năm có số liệu").format(
+            years=explain.year_list(missing), count=len(counted_years)
+        )
+    return explain.join_clauses(so_far.format(**words), gaps, expected)
 
 
 def assess_cumulative(context: Context) -> Assessment:
@@ -94,13 +105,18 @@ def assess_cumulative(context: Context) -> Assessment:
     if not math.isfinite(total):
         text = _("lũy kế vượt phạm vi tính toán, không đánh giá được")
         return no_data(context, text, Method.CUMULATIVE)
-    elapsed = context.end - start  # >= 1: some year after start has a value
+    counted_years = [year for year in context.values if year > start]
+    # Only the years with a figure count as elapsed: a missing year is never a zero.
+    missing = [year for year in range(start + 1, context.end + 1) if year not in context.values]
+    elapsed = len(counted_years)  # >= 1: some year after start has a value
     term_years = context.deadline - start
     d, bound = direction(context.target, 0.0)
     due = bound * (elapsed / term_years)  # in this order a huge bound cannot overflow
     projected = pace.project_linear(0.0, total / elapsed, term_years)
-    status, r = _status(context, total, due, projected, d, bound)
-    text = _explanation(context, status, total, due, projected, d != 0 and d * bound > 0)
+    decided = context.past_deadline and not missing
+    status, r = _status(context, total, due, projected, d, bound, decided)
+    text = _explanation(context, status, total, due, projected, d != 0 and d * bound > 0,
+                        counted_years, missing)
     details = Details(
         method=Method.CUMULATIVE, ratio=r, observed=total, required=due, projected=projected
     )

@@ -204,7 +204,7 @@ def assess_level(context: Context) -> Assessment:
     if target_satisfied(context.target, latest):
         text = _("thực hiện {year}: {value}, đạt chỉ tiêu {target}").format(**words)
         return context.result(Status.ACHIEVED, text, details)
-    if context.past_deadline:
+    if context.decided(latest_year):
         text = _("thực hiện {year}: {value}, không đạt chỉ tiêu {target} {deadline}").format(
             **words
         )

@@ -29,11 +29,13 @@ from nghiquyet.progress.target import PERCENT_UNIT, direction, target_satisfied
 Endpoints = tuple[float, int, float]  # baseline, latest year, latest value
 
 
-def judge_pace(context: Context, observed: float) -> tuple[Status, float | None]:
+def judge_pace(
+    context: Context, observed: float, latest_year: int | None = None
+) -> tuple[Status, float | None]:
     """The status of an average pace, and R when the status comes from it."""
     target = context.target
     satisfied = target_satisfied(target, observed)
-    if context.past_deadline:
+    if context.decided(latest_year if latest_year is not None else context.end):
         return (Status.ACHIEVED if satisfied else Status.MISSED), None
     d, bound = direction(target, 0.0)
     is_goal = d != 0 and d * bound > 0
@@ -110,7 +112,7 @@ def assess_growth_rate(context: Context) -> Assessment:
         )
         return no_data(context, text, Method.GROWTH_RATE)
     observed = round(growth * 100, RATIO_DECIMALS)
-    status, r = judge_pace(context, observed)
+    status, r = judge_pace(context, observed, latest_year)
     text = _explain(context, point, status, explain.change(observed, PERCENT_UNIT))
     details = Details(
         method=Method.GROWTH_RATE,
@@ -135,7 +137,7 @@ def assess_annual_change(context: Context) -> Assessment:
         )
         return no_data(context, text, Method.ANNUAL_CHANGE)
     observed = round(change, RATIO_DECIMALS)
-    status, r = judge_pace(context, observed)
+    status, r = judge_pace(context, observed, latest_year)
     observed_text = explain.change(observed, context.target.unit, explain.CHANGE_PLACES)
     text = _explain(context, point, status, observed_text)
     projected = pace.project_linear(latest_value, change, context.deadline - latest_year)
