@@ -107,6 +107,9 @@ def load_demo() -> Resolution:
     _create_users()
     load_demo_figures(resolution)
     load_demo_province(province)
+    from nghiquyet.programmes.demo import load_demo_programme
+
+    load_demo_programme(resolution)
     return resolution
 
 

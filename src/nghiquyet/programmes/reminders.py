@@ -207,14 +207,15 @@ def _email(fresh: list[Notification]) -> int:
 
 @transaction.atomic
 def send_reminders(*, today: dt.date | None = None, days_before: int = DEFAULT_DAYS_BEFORE,
-                   actor: Any = None) -> ReminderRun:
-    """Make the day's notifications (and e-mails, when configured); idempotent per day."""
+                   digest: bool | None = None, actor: Any = None) -> ReminderRun:
+    """Make the day's notifications (and e-mails, when configured); idempotent per day.
+    The digest goes out on Mondays unless ``digest`` says otherwise."""
     today = today or timezone.localdate()
     assignments = _assignments()
     batch = _Batch()
     _due_and_overdue(batch, today, days_before, assignments)
     _figures_due(batch, today, days_before, assignments)
-    if today.weekday() == DIGEST_WEEKDAY:
+    if digest or (digest is None and today.weekday() == DIGEST_WEEKDAY):
         _digest(batch, today, days_before, assignments)
     fresh = batch.save()
     if fresh and fresh[0].pk is None:  # backends without RETURNING

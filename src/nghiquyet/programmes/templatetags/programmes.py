@@ -45,3 +45,16 @@ def notification_bell(context: dict[str, Any]) -> dict[str, Any]:
 @register.filter
 def overdue_on(item: Any, today: dt.date) -> bool:
     return bool(item.is_overdue(today))
+
+
+@register.inclusion_tag("programmes/_indicator_tasks.html", takes_context=True)
+def indicator_tasks(context: dict[str, Any], indicator: Any) -> dict[str, Any]:
+    """The programme's tasks that serve an indicator, for the indicator's page."""
+    from django.utils import timezone
+
+    from nghiquyet.programmes.selectors import items_for_indicator
+
+    request = context.get("request")
+    today = timezone.localdate()
+    return {"items": items_for_indicator(request.user, indicator) if request else [],
+            "today": today, "indicator": indicator}
