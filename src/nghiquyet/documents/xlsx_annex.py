@@ -13,7 +13,6 @@ separator as the common ``#,##0.##`` does.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Sequence
 from typing import Final
 
@@ -25,6 +24,7 @@ from openpyxl.worksheet.page import PageMargins
 from openpyxl.worksheet.worksheet import Worksheet
 
 from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.lib.spreadsheet import save_workbook
 from nghiquyet.lib.vnformat import format_date, format_number
 
 from .data import (
@@ -69,9 +69,7 @@ def build_xlsx(data: ReportData) -> bytes:
     _notes_sheet(workbook.create_sheet(_("Ghi chú")), data)
     workbook.properties.title = _("Biểu tổng hợp kết quả thực hiện các chỉ tiêu")
     workbook.properties.creator = data.issuing_organ_text
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return save_workbook(workbook)  # registry text never becomes a formula
 
 
 class _Columns:

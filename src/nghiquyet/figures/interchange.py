@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.lib.spreadsheet import csv_safe, csv_unescape, save_workbook
 from nghiquyet.lib.vnformat import format_number, parse_number
 
 
@@ -23,6 +24,7 @@ class Column:
     header: str  # Vietnamese header written in templates
     width: int
     info_only: bool = False  # written for people, ignored when read back
+    keep: bool = False  # read back, but written by the product and not to be changed
 
 
 COLUMNS = [
@@ -39,12 +41,24 @@ COLUMNS = [
     Column("estimate", "Ước/chính thức", 15),
     Column("note", "Nguồn, ghi chú", 30),
     Column("last_year", "Năm trước", 12, info_only=True),
+    # The figure's version when the file was made (0: there was none). An import that
+    # would overwrite a figure changed since then is refused for that row.
+    Column("version", "Phiên bản", 10, keep=True),
 ]
 KEYS = [c.key for c in COLUMNS]
 SHEET = "Số liệu"
-INFO_SHEET = "Thông tin"
+GUIDE_SHEET = "Hướng dẫn"  # the first sheet: instructions and what the file is for
+OLD_INFO_SHEET = "Thông tin"  # templates made before the guide sheet; still read
 ESTIMATE_WORDS = {"ước", "ước thực hiện", "uoc", "estimate", "1", "x", "có"}
 OFFICIAL_WORDS = {"", "chính thức", "chinh thuc", "official", "0", "không"}
+# A yes/no figure may be written in words; the import checks the series takes them.
+YES_TEXT, NO_TEXT = "Đạt", "Chưa đạt"
+YES_WORDS = {"đạt", "dat", "có", "yes"}
+NO_WORDS = {"chưa đạt", "chua dat", "không đạt", "khong dat", "không", "no"}
+# What the guide sheet says about the file, read back by label (the import needs the
+# resolution); the English keys of older templates are read too.
+META_LABELS = {"resolution": "Mã nghị quyết trong hệ thống", "title": "Nghị quyết",
+               "orgunit": "Mã đơn vị", "period": "Kỳ"}
 
 
 @dataclass
@@ -55,7 +69,8 @@ class RowError:
     message: str
 
     def __str__(self) -> str:
-        where = _("Trang “%(sheet)s”, dòng %(row)d") % {"sheet": self.sheet, "row": self.row}
+        where = _("Trang “%(sheet)s”") % {"sheet": self.sheet} if not self.row else \
+            _("Trang “%(sheet)s”, dòng %(row)d") % {"sheet": self.sheet, "row": self.row}
         if self.column:
             where += _(", cột “%(col)s”") % {"col": self.column}
         return f"{where}: {self.message}"
@@ -74,6 +89,8 @@ class ValueRow:
     denominator: Decimal | None
     is_estimate: bool
     note: str
+    version: int | None = None  # None: the file carries no versions (made by hand)
+    value_in_words: bool = False  # "Đạt"/"Chưa đạt" was written instead of 1/0
 
     @property
     def is_blank(self) -> bool:
@@ -130,6 +147,30 @@ def _parse_row(sheet: str, rownum: int, cells: dict[str, Any], out: ReadResult) 
                 "“%(raw)s” không phải số; viết 1.234,5 hoặc để trống.") % {"raw": raw}))
             return None
 
+    words = False
+
+    def value() -> Decimal | None:
+        nonlocal words
+        raw = cells.get("value")
+        if isinstance(raw, str):
+            word = " ".join(raw.lower().split())
+            if word in YES_WORDS or word in NO_WORDS:
+                words = True
+                return Decimal(1) if word in YES_WORDS else Decimal(0)
+        return number("value")
+
+    def version() -> int | None:
+        if "version" not in cells:
+            return None
+        raw = text("version")
+        if not raw:
+            return 0
+        if raw.isdigit():
+            return int(raw)
+        out.errors.append(RowError(sheet, rownum, HEADER_BY_KEY["version"], _(
+            "“%(raw)s” không phải phiên bản; giữ nguyên số trong mẫu.") % {"raw": raw}))
+        return None
+
     before = len(out.errors)
     estimate_word = text("estimate").lower()
     if estimate_word not in ESTIMATE_WORDS | OFFICIAL_WORDS:
@@ -137,9 +178,10 @@ def _parse_row(sheet: str, rownum: int, cells: dict[str, Any], out: ReadResult) 
                                    _("ghi “ước thực hiện” hoặc “chính thức”.")))
     indicator_text = text("indicator")
     indicator = int(indicator_text) if indicator_text.isdigit() else None
+    # The note is kept whole: the import refuses one that is too long, never cuts it.
     row = ValueRow(sheet, rownum, indicator, text("target"), text("orgunit"), text("period"),
-                   number("value"), number("numerator"), number("denominator"),
-                   estimate_word in ESTIMATE_WORDS, text("note")[:2000])
+                   value(), number("numerator"), number("denominator"),
+                   estimate_word in ESTIMATE_WORDS, text("note"), version(), words)
     if len(out.errors) > before:
         return
     if row.is_blank:
@@ -153,6 +195,7 @@ def _parse_row(sheet: str, rownum: int, cells: dict[str, Any], out: ReadResult) 
 
 def _rows_from_table(sheet: str, table: Iterator[tuple[Any, ...]], out: ReadResult) -> None:
     header: list[str | None] | None = None
+    data_rows = 0
     for rownum, values in enumerate(table, start=1):
         if header is None:
             keys = [_header_key(v) for v in values]
@@ -161,7 +204,12 @@ def _rows_from_table(sheet: str, table: Iterator[tuple[Any, ...]], out: ReadResu
             continue
         if all(v is None or str(v).strip() == "" for v in values):
             continue
+        data_rows += 1  # counted while reading: the header row is not a data row
+        if data_rows > MAX_ROWS:
+            raise FileRefused(_("Tệp có quá nhiều dòng (tối đa %(n)s dòng số liệu).")
+                              % {"n": format_number(MAX_ROWS, 0)})
         cells = {k: v for k, v in zip(header, values, strict=False) if k}
+        cells.update({k: None for k in header if k and k not in cells})  # a short row
         _parse_row(sheet, rownum, cells, out)
     if header is None:
         raise FileRefused(_("Trang “%(sheet)s” thiếu dòng tiêu đề (cần các cột “Mã mục tiêu”, "
@@ -186,13 +234,21 @@ def read_xlsx(data: bytes) -> ReadResult:
     if SHEET not in wb.sheetnames:
         raise FileRefused(_("Tệp Excel không có trang “%(sheet)s”.") % {"sheet": SHEET})
     ws = wb[SHEET]
-    if (ws.max_row or 0) > MAX_ROWS:
-        raise FileRefused(_("Tệp có quá nhiều dòng (tối đa %(n)d).") % {"n": MAX_ROWS})
+    # A quick refusal from the declared size (the header row is not a data row); the
+    # rows are counted again while they are read, whatever the file declares.
+    if (ws.max_row or 0) > MAX_ROWS + 1:
+        raise FileRefused(_("Tệp có quá nhiều dòng (tối đa %(n)s dòng số liệu).")
+                          % {"n": format_number(MAX_ROWS, 0)})
     _rows_from_table(SHEET, ws.iter_rows(values_only=True), out)
-    if INFO_SHEET in wb.sheetnames:
-        for key, value, *_rest in wb[INFO_SHEET].iter_rows(values_only=True, max_col=2):
-            if key:
-                out.meta[str(key)] = "" if value is None else str(value)
+    by_label = {label.lower(): key for key, label in META_LABELS.items()}
+    for name in (GUIDE_SHEET, OLD_INFO_SHEET):
+        if name not in wb.sheetnames:
+            continue
+        for key, value, *_rest in wb[name].iter_rows(values_only=True, max_col=2):
+            label = str(key or "").strip()
+            meta_key = by_label.get(label.lower(), label if label in META_LABELS else "")
+            if meta_key and value is not None:
+                out.meta[meta_key] = str(value).strip()
     wb.close()
     return out
 
@@ -221,9 +277,7 @@ def read_csv(data: bytes) -> ReadResult:
     delimiter = ";" if sample.count(";") > sample.count(",") else ","
     out = ReadResult()
     reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    _rows_from_table("CSV", (tuple(r) for r in reader), out)
-    if len(out.rows) > MAX_ROWS:
-        raise FileRefused(_("Tệp có quá nhiều dòng (tối đa %(n)d).") % {"n": MAX_ROWS})
+    _rows_from_table("CSV", (tuple(csv_unescape(c) for c in r) for r in reader), out)
     return out
 
 
@@ -242,6 +296,17 @@ def read_values_file(name: str, data: bytes, max_bytes: int) -> ReadResult:
 
 
 # --- writing --------------------------------------------------------------------
+#
+# A row to write is a dict keyed by column key; "value_type" (not a column) says how
+# its figure is kept, so a yes/no figure is written "Đạt"/"Chưa đạt".
+
+
+def _cell(row: dict[str, Any], key: str) -> Any:
+    value = row.get(key)
+    if key in ("value", "last_year") and row.get("value_type") == "yes_no" \
+            and value is not None:
+        return YES_TEXT if value >= 1 else NO_TEXT
+    return value
 
 
 def _display(value: Decimal | None) -> str:
@@ -253,9 +318,36 @@ def write_csv(rows: list[dict[str, Any]]) -> bytes:
     writer = csv.writer(buf)
     writer.writerow([c.header for c in COLUMNS])
     for r in rows:
-        writer.writerow([_display(r.get(k)) if isinstance(r.get(k), Decimal) else
-                         ("" if r.get(k) is None else r.get(k)) for k in KEYS])
+        cells = [_cell(r, k) for k in KEYS]
+        writer.writerow([_display(v) if isinstance(v, Decimal) else ("" if v is None else csv_safe(v))
+                         for v in cells])
     return ("\ufeff" + buf.getvalue()).encode("utf-8")  # BOM: Excel opens it as UTF-8
+
+
+def guide_lines() -> list[str]:
+    """The instructions on the template's first sheet."""
+    return [
+        _("Điền số liệu ở trang “%(sheet)s” (trang thứ hai). Mỗi dòng là một số liệu: một "
+          "mục tiêu của một đơn vị trong một kỳ.") % {"sheet": SHEET},
+        _("Cột “Giá trị”: số liệu. Chỉ tiêu tỷ lệ: điền “Tử số” và “Mẫu số” (ví dụ số hộ "
+          "nghèo và tổng số hộ), hoặc tỷ lệ % ở cột “Giá trị” khi không có hai số đó."),
+        _("Chỉ tiêu Đạt/Chưa đạt: chọn “%(yes)s” hoặc “%(no)s” trong danh sách của ô "
+          "(gõ 1 hoặc 0 cũng được).") % {"yes": YES_TEXT, "no": NO_TEXT},
+        _("Cột “Ước/chính thức”: chọn “ước thực hiện” khi năm chưa kết thúc, “chính thức” "
+          "khi đã có số chính thức (để trống là chính thức)."),
+        _("Số viết kiểu Việt Nam: 1.234,5 (dấu chấm ngăn hàng nghìn, dấu phẩy trước phần "
+          "thập phân). Giữ tối đa 6 chữ số sau dấu phẩy."),
+        _("Các cột nền xám do hệ thống ghi, không sửa: Nội dung, Đơn vị tính, Tên đơn vị, "
+          "Năm trước, Phiên bản. Không đổi Mã mục tiêu, Mã đơn vị, Kỳ."),
+        _("Dòng để trống cả Giá trị, Tử số và Mẫu số thì được bỏ qua. Dòng giữ nguyên như "
+          "lúc tải về thì không thay đổi gì: số liệu đã gửi duyệt vẫn ở trạng thái đã gửi."),
+        _("Nhập tất cả hoặc không: nếu có một dòng lỗi thì chưa dòng nào được lưu; danh sách "
+          "lỗi ghi rõ trang, dòng, cột, theo thứ tự dòng."),
+        _("Nếu người khác đã sửa một số liệu sau khi bạn tải mẫu này, dòng đó bị từ chối và "
+          "số liệu mới của họ được hiện ra: tải mẫu mới rồi nhập lại."),
+        _("Số liệu nhập vào ở trạng thái “đang nhập”. Sau khi nhập, dùng liên kết “Gửi duyệt” "
+          "trên trang kết quả để gửi lãnh đạo duyệt."),
+    ]
 
 
 def write_xlsx(rows: list[dict[str, Any]], meta: dict[str, str], title: str) -> bytes:
@@ -264,8 +356,9 @@ def write_xlsx(rows: list[dict[str, Any]], meta: dict[str, str], title: str) -> 
     from openpyxl.worksheet.datavalidation import DataValidation
 
     wb = Workbook()
-    ws = wb.active
-    ws.title = SHEET
+    guide = wb.active
+    guide.title = GUIDE_SHEET
+    ws = wb.create_sheet(SHEET)
     ws.append([c.header for c in COLUMNS])
     bold = Font(bold=True, name="Times New Roman")
     grey = PatternFill("solid", fgColor="EEEEEE")
@@ -273,35 +366,66 @@ def write_xlsx(rows: list[dict[str, Any]], meta: dict[str, str], title: str) -> 
         cell = ws.cell(row=1, column=i)
         cell.font, cell.alignment = bold, Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[cell.column_letter].width = c.width
+    yes_no_rows: list[int] = []
     for r in rows:
-        ws.append([_xlsx_value(r.get(k)) for k in KEYS])
+        ws.append([_xlsx_value(_cell(r, k)) for k in KEYS])
+        if r.get("value_type") == "yes_no":
+            yes_no_rows.append(ws.max_row)
     for row in ws.iter_rows(min_row=2):
         for i, c in enumerate(COLUMNS):
             cell = row[i]
             cell.font = Font(name="Times New Roman")
-            if c.info_only:
+            if c.info_only or c.keep:
                 cell.fill = grey
             if c.key in ("value", "numerator", "denominator", "last_year"):
                 cell.number_format = "#,##0.##"
             if c.key == "label":
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    choices = DataValidation(type="list", formula1='"ước thực hiện,chính thức"', allow_blank=True)
-    ws.add_data_validation(choices)
+    last_row = max(ws.max_row, 2)
+    estimate = DataValidation(type="list", formula1='"ước thực hiện,chính thức"',
+                              allow_blank=True, showErrorMessage=True,
+                              errorTitle=_("Ước/chính thức"),
+                              error=_("Chọn “ước thực hiện” hoặc “chính thức”."))
+    ws.add_data_validation(estimate)
     col = ws.cell(row=1, column=KEYS.index("estimate") + 1).column_letter
-    choices.add(f"{col}2:{col}{max(ws.max_row, 2)}")
+    estimate.add(f"{col}2:{col}{last_row}")
+    if yes_no_rows:
+        yes_no = DataValidation(type="list", formula1=f'"{YES_TEXT},{NO_TEXT}"',
+                                allow_blank=True, showErrorMessage=True,
+                                errorTitle=_("Chỉ tiêu Đạt/Chưa đạt"),
+                                error=_("Chọn “%(yes)s” hoặc “%(no)s”.")
+                                % {"yes": YES_TEXT, "no": NO_TEXT},
+                                showInputMessage=True, promptTitle=_("Đạt/Chưa đạt"),
+                                prompt=_("Chọn trong danh sách."))
+        ws.add_data_validation(yes_no)
+        col = ws.cell(row=1, column=KEYS.index("value") + 1).column_letter
+        for n in yes_no_rows:
+            yes_no.add(f"{col}{n}")
     ws.freeze_panes = "C2"
-    info = wb.create_sheet(INFO_SHEET)
-    info.append(["title", title])
-    for key, value in meta.items():
-        info.append([key, value])
-    info.append([])
-    info.append(["Hướng dẫn", "Điền cột Giá trị (hoặc Tử số và Mẫu số với chỉ tiêu tỷ lệ), "
-                 "cột Ước/chính thức và Ghi chú. Các cột nền xám chỉ để xem. Không đổi "
-                 "Mã mục tiêu, Mã đơn vị, Kỳ. Số viết kiểu Việt Nam: 1.234,5."])
-    info.column_dimensions["A"].width, info.column_dimensions["B"].width = 16, 90
-    buf = io.BytesIO()
-    wb.save(buf)
-    return buf.getvalue()
+    _write_guide(guide, meta, title, bold)
+    wb.active = 0
+    return save_workbook(wb)  # user text never becomes a formula
+
+
+def _write_guide(ws: Any, meta: dict[str, str], title: str, bold: Any) -> None:
+    from openpyxl.styles import Alignment, Font
+
+    ws.append([_("MẪU NHẬP SỐ LIỆU")])
+    ws.append([META_LABELS["title"], title])
+    for key in ("resolution", "orgunit", "period"):
+        if meta.get(key):
+            ws.append([META_LABELS[key], meta[key]])
+    ws.append([])
+    ws.append([_("Cách điền")])
+    for n, line in enumerate(guide_lines(), start=1):
+        ws.append([f"{n}.", line])
+    for row in ws.iter_rows():
+        for cell in row:
+            cell.font = Font(name="Times New Roman")
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    ws["A1"].font = Font(bold=True, name="Times New Roman", size=13)
+    ws.cell(row=ws.max_row - len(guide_lines()), column=1).font = bold
+    ws.column_dimensions["A"].width, ws.column_dimensions["B"].width = 30, 100
 
 
 def _xlsx_value(value: Any) -> Any:
