@@ -151,7 +151,9 @@ def orgunit_add(*, parent: OrgUnit, code: str, name: str, type: str,
     full = child_code(parent, code)
     if OrgUnit.objects.filter(code=full).exists():
         raise UnitError(_("Mã “%(code)s” đã được dùng.") % {"code": code})
-    return orgunit_create(code=full, name=name, type=type, parent=parent, actor=actor)
+    unit = orgunit_create(code=full, name=name, type=type, parent=parent, actor=actor)
+    _refresh_figures([unit.pk], subtrees=False)
+    return unit
 
 
 def child_code(parent: OrgUnit, code: str) -> str:
@@ -188,7 +190,17 @@ def orgunit_relocate(*, unit: OrgUnit, new_parent: OrgUnit,
         raise UnitError(_("Chỉ chuyển được đơn vị trực thuộc xã, không chuyển tỉnh hay xã."))
     if new_parent.is_within(unit):
         raise UnitError(_("Không chuyển được một đơn vị vào chính nó hoặc đơn vị con của nó."))
-    return orgunit_move(unit=unit, new_parent=new_parent, actor=actor)
+    old_parent_id = unit.parent_id
+    moved = orgunit_move(unit=unit, new_parent=new_parent, actor=actor)
+    _refresh_figures([moved.pk, old_parent_id], subtrees=True)
+    return moved
+
+
+def _refresh_figures(unit_ids: list[int], *, subtrees: bool) -> None:
+    """Stored figures follow the tree: totals above a moved, merged or new unit."""
+    from nghiquyet.figures.store import refresh_figures
+
+    refresh_figures(unit_ids=unit_ids, subtrees=subtrees)
 
 
 @transaction.atomic
@@ -253,6 +265,8 @@ def orgunit_merge(*, unit: OrgUnit, into: OrgUnit, move_figures: bool,
     unit.is_active = False
     unit.merged_into = into
     unit.save(update_fields=["is_active", "merged_into"])
+    if moved:
+        _refresh_figures([unit.pk, into.pk], subtrees=True)
     audit_record(actor=actor, action="orgunit.merge", target=unit, orgunit=unit,
                  old={"is_active": True},
                  new={"merged_into": into.code, "figures": "moved" if move_figures else "kept",
@@ -389,6 +403,7 @@ def orgunit_import_children(*, commune: OrgUnit, rows: list[Any],
             units[unit.code.upper()] = unit
             created.append(unit)
         pending = [c for c in pending if c not in ready]
+    _refresh_figures([u.pk for u in created], subtrees=False)
     audit_record(actor=actor, action="orgunit.import", target=commune, orgunit=commune,
                  new={"created": [u.code for u in created]})
     return created
