@@ -8,6 +8,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from nghiquyet.figures.models import DataValue
+from nghiquyet.figures.store import rebuild_figures
 from nghiquyet.orgunits.models import OrgUnitType
 from nghiquyet.orgunits.services import orgunit_bulk_create
 from nghiquyet.resolutions.models import DataSeries, Indicator, Target
@@ -112,6 +113,7 @@ def _grow(resolution, tree, n_targets, n_units):
         DataValue.objects.bulk_create([DataValue(series=s, orgunit=u, period=str(y), year=y,
                                                  value=D(k + y - 2024)) for u in units
                                        for y in (2025, 2026)])
+    rebuild_figures()  # written past the services: the stored figures are rebuilt
 
 
 def _dashboard_queries(client, resolution):

@@ -11,6 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from nghiquyet.figures.models import DataValue
+from nghiquyet.figures.store import rebuild_figures
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.reports.selectors import DEMO_NOTE, report_data
 from nghiquyet.resolutions.models import DataSeries
@@ -93,6 +94,7 @@ def test_a_half_year_reads_its_own_figures(demo):
     def enter(code, period, value):
         DataValue.objects.create(series=series[code], orgunit=commune, period=period,
                                  year=int(period[:4]), value=Decimal(value), status="approved")
+        rebuild_figures(series_ids=[series[code].pk])  # written past the services
 
     enter("10.1", "2026H1", "70")  # a rate: the half-year's figure stands for the year
     enter("13.1", "2026Q1", "31")  # quarters: the last of the half

@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from nghiquyet.accounts import access
+from nghiquyet.figures.figure_sets import DEFAULT_FIGURE_SET, FigureSet, figure_set
 from nghiquyet.figures.rollup import Figure
 from nghiquyet.figures.selectors import SubtreeFigures, subtree_figures
 from nghiquyet.orgunits.models import OrgUnit
@@ -18,7 +19,7 @@ from nghiquyet.progress import (
     count_statuses,
     describe_deadline,
     describe_target,
-    worst_status,
+    indicator_status,
 )
 from nghiquyet.resolutions.models import Indicator, IndicatorGroup, Resolution, Target
 from nghiquyet.resolutions.selectors import indicators_with_targets
@@ -54,6 +55,21 @@ class AssessedTarget:
     def sparkline(self, years: list[int]) -> list[float | None]:
         return [None if self.series.get(y) is None else float(self.series[y]) for y in years]
 
+    @property
+    def partial_years(self) -> dict[int, Figure]:
+        """Years whose figure is only partial (sub-units missing, part of the year): shown
+        with their coverage, never judged."""
+        return {y: f for y, f in self.figures.items() if f.partial and f.value is not None}
+
+    def coverage(self, year: int) -> str:
+        """"8/30" for a figure added up from some of the sub-units; "" otherwise."""
+        figure = self.figures.get(year)
+        if figure is None or figure.source != "computed" or not figure.expected:
+            return ""
+        if figure.reported >= figure.expected:
+            return ""
+        return f"{figure.reported}/{figure.expected}"
+
 
 @dataclass
 class AssessedIndicator:
@@ -62,7 +78,13 @@ class AssessedIndicator:
 
     @property
     def status(self) -> Status:
-        return worst_status(t.status for t in self.targets)
+        """The worst judged target; never a good verdict while a target is unjudged."""
+        return indicator_status(t.status for t in self.targets)
+
+    @property
+    def judged(self) -> int:
+        """How many of its targets could be judged."""
+        return sum(1 for t in self.targets if t.status is not Status.NO_DATA)
 
 
 @dataclass
@@ -84,6 +106,24 @@ class ResolutionAssessment:
     groups: list[AssessedGroup]
     figures: SubtreeFigures
     viewer: Any = None  # None: a trusted caller (CLI, report); else sub-units are filtered
+    approved_only: bool = DEFAULT_FIGURE_SET.approved_only
+
+    @property
+    def figure_set(self) -> FigureSet:
+        """Which figures this assessment read; every output names it (``.note``)."""
+        return figure_set(self.approved_only)
+
+    @property
+    def data_through(self) -> int | None:
+        """The last year up to ``as_of`` with a figure any target is judged on."""
+        return max((y for t in self.targets for y in t.series if y <= self.as_of),
+                   default=None)
+
+    @property
+    def is_forecast(self) -> bool:
+        """Judged as of a year whose figures are not in yet: every status is a forecast."""
+        through = self.data_through
+        return through is None or through < self.as_of
 
     @property
     def indicators(self) -> list[AssessedIndicator]:
@@ -113,7 +153,8 @@ def judged_series(target: Target, figures: SubtreeFigures, unit_id: int | None =
 
 def assess_resolution(
     resolution: Resolution, unit: OrgUnit | None = None, as_of: int | None = None, *,
-    approved_only: bool = False, viewer: Any = None, sub_units: bool = False,
+    approved_only: bool = DEFAULT_FIGURE_SET.approved_only, viewer: Any = None,
+    sub_units: bool = False,
 ) -> ResolutionAssessment:
     """``viewer``: the user the page or API answer is for. Outside their scope only approved
     figures count, and sub-units outside it are never listed (accounts.access).
@@ -150,7 +191,8 @@ def assess_resolution(
     ordered = [b for b in blocks.values() if b.indicators]
     ordered.sort(key=lambda b: (b.group is None, b.group.position if b.group else 0))
     return ResolutionAssessment(resolution=resolution, unit=unit, as_of=as_of, years=years,
-                                groups=ordered, figures=figures, viewer=viewer)
+                                groups=ordered, figures=figures, viewer=viewer,
+                                approved_only=approved_only)
 
 
 def _reported_types(resolution: Resolution, unit: OrgUnit,
@@ -229,7 +271,8 @@ def target_detail(ra: ResolutionAssessment, assessed: AssessedTarget) -> TargetD
     if ra.viewer is not None:
         children = access.visible_units(ra.viewer, children)
     for unit in sorted(children, key=lambda u: u.path):
-        values = ra.figures.yearly(target.series_id, unit.pk)
+        # A sub-unit is judged like its parent: on its complete figures only.
+        values = judged_series(target, ra.figures, unit.pk)
         if not values and unit.type != series.reporting_unit_type:
             continue
         sub_target, comparable = _sub_unit_target(registry, baseline, values.get(t0),

@@ -1,10 +1,10 @@
 """Reads for the catalogue pages and API: the province comparison and the mapping review.
 
-``province_comparison`` assesses every commune of a province in five queries, plus the
+``province_comparison`` assesses every commune of a province in four queries, plus the
 one of ``province_resolutions``, whatever the number of communes, targets or figures:
 indicator groups, indicators, their targets (with series and catalogue mapping joined),
-the province's org units, and every stored value. Assessing commune by commune with
-``assess_resolution`` would cost six queries a commune.
+and the communes' stored figures (``figures.selectors.stored_figures``). Assessing
+commune by commune with ``assess_resolution`` would cost four queries a commune.
 """
 
 from __future__ import annotations
@@ -26,9 +26,7 @@ from nghiquyet.assessment.selectors import (
 )
 from nghiquyet.catalogue.matching import TargetText, suggest
 from nghiquyet.catalogue.models import THEME_ORDER, CatalogueIndicator, TargetMapping, Theme
-from nghiquyet.figures.models import DataValue, ValueStatus
-from nghiquyet.figures.rollup import Cell, Unit, roll_up
-from nghiquyet.figures.selectors import SubtreeFigures, series_rule
+from nghiquyet.figures.selectors import FigureScope, SubtreeFigures, stored_figures
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 from nghiquyet.progress import Status, assess_target
 from nghiquyet.resolutions.models import (
@@ -156,7 +154,7 @@ def province_comparison(province: OrgUnit, resolutions: list[Resolution], as_of:
     indicators = _indicators(ids)
     years = range(min((r.term_start for r in chosen), default=as_of),
                   max((_year_for(r, as_of) for r in chosen), default=as_of) + 1)
-    figures = _province_figures(province, chosen, indicators, list(years), approved_only)
+    figures = _province_figures(chosen, indicators, list(years), approved_only)
     communes = [_commune(r, groups[r.pk], indicators[r.pk], figures[r.pk], _year_for(r, as_of))
                 for r in chosen]
     communes.sort(key=_commune_rank)
@@ -184,51 +182,18 @@ def _indicators(ids: list[int]) -> dict[int, list[Indicator]]:
     return out
 
 
-def _path_prefixes(path: str) -> list[str]:
-    """"/1/2/3/" -> ["/1/", "/1/2/", "/1/2/3/"]: the unit and its ancestors."""
-    cuts = [i + 1 for i, ch in enumerate(path) if ch == "/"][1:]
-    return [path[:i] for i in cuts]
-
-
-def _province_figures(province: OrgUnit, resolutions: list[Resolution],
-                      indicators: dict[int, list[Indicator]], years: list[int],
-                      approved_only: bool) -> dict[int, SubtreeFigures]:
-    """Every commune's figures from two queries: the province's units and its values."""
-    roots = {r.issuer.path: r for r in resolutions}
-    members: dict[int, list[OrgUnit]] = defaultdict(list)
-    for unit in OrgUnit.objects.subtree(province).only(
-            "id", "parent_id", "type", "code", "name", "path", "depth", "is_illustrative"):
-        for prefix in _path_prefixes(unit.path):
-            if prefix in roots:
-                members[roots[prefix].pk].append(unit)
-    values = DataValue.objects.filter(series__resolution_id__in=[r.pk for r in resolutions],
-                                      orgunit__path__startswith=province.path, year__in=years)
-    if approved_only:
-        values = values.filter(status=ValueStatus.APPROVED)
-    cells: dict[int, list[Cell]] = defaultdict(list)
-    for sid, uid, period, value, num, den, est, status in values.values_list(
-            "series_id", "orgunit_id", "period", "value", "numerator", "denominator",
-            "is_estimate", "status"):
-        cells[sid].append(Cell(uid, period, value, num, den, est, status))
-    return {r.pk: _figures(r, members[r.pk], _series(indicators[r.pk]), cells, years)
-            for r in resolutions}
+def _province_figures(resolutions: list[Resolution], indicators: dict[int, list[Indicator]],
+                      years: list[int], approved_only: bool) -> dict[int, SubtreeFigures]:
+    """Every commune's own stored figures in one query (``stored_figures``), as tuples:
+    no ORM object and no roll-up per figure."""
+    scopes = [FigureScope(r, r.issuer, _series(indicators[r.pk])) for r in resolutions]
+    found = stored_figures(scopes, years, approved_only=approved_only, depth=0)
+    return {r.pk: figures for r, figures in zip(resolutions, found, strict=True)}
 
 
 def _series(indicators: list[Indicator]) -> dict[int, DataSeries]:
     return {t.series_id: t.series for ind in indicators
             for t in ind.target_list}  # type: ignore[attr-defined]
-
-
-def _figures(resolution: Resolution, units: list[OrgUnit], series: dict[int, DataSeries],
-             cells: dict[int, list[Cell]], years: list[int]) -> SubtreeFigures:
-    root = resolution.issuer
-    tree = [Unit(u.pk, u.parent_id if u.pk != root.pk else None, u.type) for u in units]
-    if not any(u.id == root.pk for u in tree):
-        tree.append(Unit(root.pk, None, root.type))
-    figures = {sid: roll_up(tree, cells.get(sid, []), series_rule(s), root.pk, years)
-               for sid, s in series.items()}
-    return SubtreeFigures(root=root, units={u.pk: u for u in units}, series=series,
-                          figures=figures)
 
 
 def _commune(resolution: Resolution, groups: list[IndicatorGroup], indicators: list[Indicator],

@@ -17,7 +17,7 @@ from decimal import Decimal
 HUNDRED = Decimal(100)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """One stored value, as the roll-up needs it."""
 
@@ -38,7 +38,7 @@ class Unit:
     type: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Figure:
     """A unit's figure for one year, and where it came from."""
 
@@ -144,18 +144,19 @@ def roll_up(
         children[u.parent_id].append(u)
     by_id = {u.id: u for u in units}
     stored = yearly_cells(cells, rule.subyear)
+    relevant = _relevant_units(by_id[root_id], children, rule)
     out: dict[int, dict[int, Figure]] = defaultdict(dict)
     for year in years:
-        _resolve(by_id[root_id], year, children, stored, rule, out)
+        _resolve(by_id[root_id], year, children, relevant, stored, rule, out)
     return out
 
 
 def _resolve(
-    unit: Unit, year: int, children: dict[int | None, list[Unit]],
+    unit: Unit, year: int, children: dict[int | None, list[Unit]], relevant: set[int],
     stored: dict[tuple[int, int], Cell], rule: SeriesRule, out: dict[int, dict[int, Figure]],
 ) -> Figure:
-    kids = [_resolve(k, year, children, stored, rule, out) for k in children.get(unit.id, [])
-            if _relevant(k, children, rule)]
+    kids = [_resolve(k, year, children, relevant, stored, rule, out)
+            for k in children.get(unit.id, []) if k.id in relevant]
     direct = stored.get((unit.id, year))
     leaf = unit.type == rule.reporting_unit_type
     if direct is not None:
@@ -174,11 +175,21 @@ def _resolve(
     return figure
 
 
-def _relevant(unit: Unit, children: dict[int | None, list[Unit]], rule: SeriesRule) -> bool:
-    """A sub-unit counts if it reports this series or has descendants that do."""
-    if unit.type == rule.reporting_unit_type:
-        return True
-    return any(_relevant(k, children, rule) for k in children.get(unit.id, []))
+def _relevant_units(root: Unit, children: dict[int | None, list[Unit]], rule: SeriesRule
+                    ) -> set[int]:
+    """Units that count as sub-units: those that report this series or have descendants
+    that do. Decided once per roll-up, not per unit and year."""
+    relevant: set[int] = set()
+    stack: list[tuple[Unit, bool]] = [(root, False)]
+    while stack:  # post-order without recursion: a unit after its children
+        unit, done = stack.pop()
+        kids = children.get(unit.id, [])
+        if not done:
+            stack.append((unit, True))
+            stack.extend((k, False) for k in kids)
+        elif unit.type == rule.reporting_unit_type or any(k.id in relevant for k in kids):
+            relevant.add(unit.id)
+    return relevant
 
 
 def _direct_figure(cell: Cell, rule: SeriesRule) -> Figure:

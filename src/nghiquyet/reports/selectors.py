@@ -40,7 +40,7 @@ from nghiquyet.audit.models import AuditEvent
 from nghiquyet.documents import ReportData, ReportGroup, ReportIndicator, ReportTarget
 from nghiquyet.figures.models import DataValue, ValueStatus
 from nghiquyet.figures.rollup import Cell, Figure, SeriesRule, Unit, roll_up
-from nghiquyet.figures.selectors import SubtreeFigures, series_rule
+from nghiquyet.figures.selectors import series_rule
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.vnformat import format_number
 from nghiquyet.orgunits.models import OrgUnit
@@ -84,7 +84,9 @@ def report_data(
     assessed = assess_resolution(resolution, unit, period.as_of, approved_only=approved_only)
     ancestors = list(OrgUnit.objects.filter(pk__in=unit.ancestor_ids()).exclude(pk=unit.pk)
                      .order_by("depth"))
-    half = _half_year_figures(assessed, period, approved_only) if period.half else None
+    subtree = list(OrgUnit.objects.subtree(unit).order_by().values_list(
+        "id", "parent_id", "type", "is_illustrative"))
+    half = _half_year_figures(assessed, period, approved_only, subtree) if period.half else None
     readings = {t.target.pk: _reading(t, assessed, period, half) for t in assessed.targets}
     years = list(range(resolution.term_start, period.as_of + 1))
     groups = [
@@ -110,7 +112,7 @@ def report_data(
         recipients=organ.recipients,
         signer_titles=organ.signer_titles,
         signer_name=signer_name,
-        illustrative=_illustrative(assessed, ancestors),
+        illustrative=_illustrative(assessed, ancestors, subtree),
         notes=_notes(readings.values(), years, period, approved_only=approved_only)
         + _scope_note(resolution, unit, ancestors),
     )
@@ -258,9 +260,11 @@ class _HalfYear:
 
 
 def _half_year_figures(assessed: ResolutionAssessment, period: ReportPeriod,
-                       approved_only: bool) -> dict[int, _HalfYear]:
+                       approved_only: bool, subtree: list[tuple[int, int | None, str, bool]]
+                       ) -> dict[int, _HalfYear]:
     """One query: the half-year's entries (H1, or its quarters) and the year's own entries,
-    each rolled up to the report's unit by the series' rule."""
+    each rolled up to the report's unit by the series' rule (``roll_up`` on raw values:
+    the stored figures are yearly)."""
     figures, year = assessed.figures, period.as_of
     quarters = [f"{year}Q{q}" for q in ((1, 2) if period.half == 1 else (3, 4))]
     codes = [str(year), period.half_code, *quarters]
@@ -274,7 +278,9 @@ def _half_year_figures(assessed: ResolutionAssessment, period: ReportPeriod,
     cells: dict[int, list[Cell]] = defaultdict(list)
     for sid, uid, code, value, num, den, est, status in values:
         cells[sid].append(Cell(uid, code, value, num, den, est, status))
-    tree = _tree(figures)
+    root = figures.root.pk
+    tree = [Unit(uid, parent if uid != root else None, type_)
+            for uid, parent, type_, _illustrative in subtree]
     out: dict[int, _HalfYear] = {}
     for sid, found in cells.items():
         rule = series_rule(figures.series[sid])
@@ -286,12 +292,6 @@ def _half_year_figures(assessed: ResolutionAssessment, period: ReportPeriod,
             whole_year=_rolled(tree, whole, rule, figures.root.pk, year),
         )
     return out
-
-
-def _tree(figures: SubtreeFigures) -> list[Unit]:
-    root = figures.root.pk
-    return [Unit(u.pk, u.parent_id if u.pk != root else None, u.type)
-            for u in figures.units.values()]
 
 
 def _rolled(tree: list[Unit], cells: list[Cell], rule: SeriesRule, root: int, year: int
@@ -332,9 +332,9 @@ def _total(values: Iterable[Decimal | None]) -> Decimal | None:
 # --- marks on the whole report -----------------------------------------------------------
 
 
-def _illustrative(assessed: ResolutionAssessment, ancestors: list[OrgUnit]) -> bool:
-    units = [*ancestors, *assessed.figures.units.values()]
-    if any(u.is_illustrative for u in units):
+def _illustrative(assessed: ResolutionAssessment, ancestors: list[OrgUnit],
+                  subtree: list[tuple[int, int | None, str, bool]]) -> bool:
+    if any(u.is_illustrative for u in ancestors) or any(row[3] for row in subtree):
         return True
     return DataValue.objects.filter(
         series__resolution=assessed.resolution,

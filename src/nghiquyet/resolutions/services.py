@@ -10,6 +10,7 @@ from django.db import transaction
 
 from nghiquyet.accounts import access
 from nghiquyet.audit.services import audit_record
+from nghiquyet.figures.store import rebuild_figures
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.registry import FieldError, RegistryError, validate_registry
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
@@ -128,6 +129,9 @@ def registry_import(
         MainTask(resolution=resolution, number=t["number"], title=t["title"])
         for t in data["tasks"]
     )
+    # The new series' figures: sub-units' coverage (0 of n) before any value is entered.
+    rebuild_figures(series_ids=DataSeries.objects.filter(resolution=resolution)
+                    .values_list("id", flat=True))
     audit_record(
         actor=actor, action="resolution.import", target=resolution, orgunit=issuer,
         new={"indicators": len(data["indicators"]),
