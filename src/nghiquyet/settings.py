@@ -148,3 +148,14 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": envstr("LOG_LEVEL", "WARNING")},
 }
+
+# E-mail for reminders (nghiquyet send_reminders): sent only when an SMTP host is given;
+# in-app notifications are made either way.
+EMAIL_HOST = envstr("EMAIL_HOST", "")
+EMAIL_PORT = envint("EMAIL_PORT", 587)
+EMAIL_HOST_USER = envstr("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = envstr("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = envbool("EMAIL_USE_TLS", True)
+DEFAULT_FROM_EMAIL = envstr("DEFAULT_FROM_EMAIL", "nghiquyet <noreply@localhost>")
+NGHIQUYET_EMAIL_NOTIFICATIONS = envbool("NGHIQUYET_EMAIL_NOTIFICATIONS", bool(EMAIL_HOST))
+NGHIQUYET_BASE_URL = envstr("NGHIQUYET_BASE_URL", "")
