@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from nghiquyet.accounts import access
+from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.figures.figure_sets import DEFAULT_FIGURE_SET, FigureSet, figure_set
 from nghiquyet.figures.rollup import Figure
 from nghiquyet.figures.selectors import SubtreeFigures, subtree_figures
@@ -31,6 +32,7 @@ class AssessedTarget:
     assessment: Assessment
     series: dict[int, Decimal]  # year -> the quantity the target is judged on
     figures: dict[int, Figure]  # year -> figure with its source and coverage
+    as_of: int = 0  # the year of assessment (0: not known)
 
     @property
     def registry(self) -> dict[str, Any]:
@@ -69,6 +71,28 @@ class AssessedTarget:
         if figure.reported >= figure.expected:
             return ""
         return f"{figure.reported}/{figure.expected}"
+
+    @property
+    def shown(self) -> dict[int, tuple[Decimal, str]]:
+        """Year -> (figure, coverage) for tables: the judged figures ("" coverage) and the
+        partial ones with theirs ("8/30", or "một phần năm" for part of a year's flow)."""
+        out = {y: (v, "") for y, v in self.series.items()}
+        for y, f in self.partial_years.items():
+            if self.as_of and y > self.as_of:
+                continue
+            out[y] = (f.value, self.coverage(y) or _("một phần năm"))  # type: ignore[assignment]
+        return dict(sorted(out.items()))
+
+    @property
+    def pending(self) -> tuple[int, Decimal, str] | None:
+        """The latest partial figure newer than the judged one: (year, value, coverage)."""
+        judged = self.assessment.latest_year or 0
+        newer = [y for y, (_v, cov) in self.shown.items() if cov and y > judged]
+        if not newer:
+            return None
+        year = max(newer)
+        value, cov = self.shown[year]
+        return year, value, cov
 
 
 @dataclass
@@ -184,7 +208,7 @@ def assess_resolution(
                 assessment=assess_target({**t.as_registry_dict(), "series_unit": t.series.unit},
                                          series, term_start=resolution.term_start,
                                          as_of=as_of),
-                series=series, figures=figures.of(t.series_id, unit.pk)))
+                series=series, figures=figures.of(t.series_id, unit.pk), as_of=as_of))
         if assessed:
             blocks.setdefault(ind.group_id, AssessedGroup(None)).indicators.append(
                 AssessedIndicator(ind, assessed))

@@ -26,6 +26,7 @@ from nghiquyet.figures.selectors import (
     approval_page,
     entry_grid,
     pending_approvals,
+    recent_decisions,
     submittable_values,
 )
 from nghiquyet.lib.i18n import gettext as _
@@ -257,6 +258,7 @@ def approvals(request: HttpRequest, resolution_id: int) -> HttpResponse:
         groups.setdefault(item.value.orgunit, []).append(item)
     return render(request, "figures/approvals.html", {
         "resolution": resolution, "page": page,
+        "recent": recent_decisions(request.user, resolution),
         "groups": [(u, items, page.unit_totals.get(u.pk, len(items)))
                    for u, items in groups.items()]})
 

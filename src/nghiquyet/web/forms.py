@@ -1,12 +1,12 @@
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nghiquyet.accounts import access
+from nghiquyet.lib.registry import RegistryFileError, load_registry_file
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 
 
@@ -35,18 +35,11 @@ class RegistryUploadForm(forms.Form):
                 _("Tệp %(file)s lớn quá giới hạn %(limit)d MB."),
                 params={"file": name, "limit": self.max_bytes // (1024 * 1024)},
             )
-        raw = upload.read()
         try:
-            self.cleaned_data["document"] = json.loads(raw.decode("utf-8"))
-        except UnicodeDecodeError as exc:
-            raise forms.ValidationError(
-                _("Tệp %(file)s không phải văn bản UTF-8."), params={"file": name}
-            ) from exc
-        except json.JSONDecodeError as exc:
-            raise forms.ValidationError(
-                _("Tệp %(file)s không phải JSON hợp lệ: dòng %(line)d, cột %(col)d."),
-                params={"file": name, "line": exc.lineno, "col": exc.colno},
-            ) from exc
+            self.cleaned_data["document"] = load_registry_file(
+                upload.read(), name, max_bytes=self.max_bytes)
+        except RegistryFileError as exc:
+            raise forms.ValidationError(str(exc)) from exc
         return upload
 
     def clean(self) -> dict[str, Any]:

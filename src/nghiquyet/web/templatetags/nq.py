@@ -210,3 +210,16 @@ def illustrative_note(resolution: Any) -> str:
     return format_html('<p class="illustrative-note">{}</p>', gettext(
         "Số liệu minh họa: các con số trong bản trình diễn này là giả định, "
         "không phải số liệu thật của xã."))
+
+
+@register.simple_tag
+def dashboard_crumb(resolution: Any, unit_code: str, year: Any) -> tuple[str, str]:
+    """(title, url) of a resolution's dashboard for a unit and year, for resolution_crumbs."""
+    from urllib.parse import urlencode
+
+    from django.urls import reverse
+
+    from nghiquyet.lib.i18n import gettext
+
+    url = reverse("assessment:dashboard", args=[resolution.pk])
+    return gettext("Tiến độ"), f"{url}?{urlencode({'unit': unit_code, 'year': year})}"

@@ -19,6 +19,14 @@
   var RETRY_MS = [2000, 5000, 15000, 30000];
   var waitingForLogin = [];  // rows whose save waits for the password
   htmx.config.timeout = 30000;
+  // 401 (the session expired) is not an error to log: the page asks for the password.
+  htmx.config.responseHandling = [
+    { code: "204", swap: false },
+    { code: "[23]..", swap: true },
+    { code: "401", swap: false, error: false },
+    { code: "[45]..", swap: false, error: true },
+    { code: "...", swap: false }
+  ];
 
   // --- IndexedDB queue, one record per row (the latest typing wins) -----------------
   function db() {
@@ -149,15 +157,20 @@
   document.body.addEventListener("htmx:responseError", function (e) {
     var row = rowOf(e.detail.elt), status = e.detail.xhr.status;
     if (!row) return;
-    if (status === 401) {
-      setState(row, "failed", T.loginNeeded);
-      if (waitingForLogin.indexOf(e.detail.elt) < 0) waitingForLogin.push(e.detail.elt);
-      askLogin();
-    } else if (status >= 500 || status === 0 || status === 429) {
+    if (status >= 500 || status === 0 || status === 429) {
       if (e.detail.elt === row) retryLater(row); else setState(row, "failed", T.failed);
     } else {
       setState(row, "failed", (e.detail.xhr.responseText || T.failed).slice(0, 300));
     }
+  });
+
+  document.body.addEventListener("htmx:beforeSwap", function (e) {
+    var row = rowOf(e.detail.elt);
+    if (!row || e.detail.xhr.status !== 401) return;
+    e.detail.shouldSwap = false;
+    setState(row, "failed", T.loginNeeded);
+    if (waitingForLogin.indexOf(e.detail.elt) < 0) waitingForLogin.push(e.detail.elt);
+    askLogin();
   });
 
   document.body.addEventListener("htmx:afterSwap", function (e) {

@@ -1,0 +1,294 @@
+"""Each role's main journey, at 360 px and at desktop width, in Debian's Chromium.
+
+A journey fails on any 4xx/5xx it did not provoke, on any console error, and on any
+serious or critical axe-core violation; each step's screen goes to docs/img/journeys/.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+import pytest
+
+from tests.browser.conftest import DESKTOP, PHONE
+from tests.browser.journey import Journey
+from tests.conftest import SEED_TXT
+
+pytestmark = pytest.mark.slow
+SIZES = [("phone", PHONE), ("desktop", DESKTOP)]
+# A 1x1 PNG: the approver's evidence preview.
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082")
+
+
+def _number_rows(page):
+    return page.locator("form.entry-row:has(input[name=value])")
+
+
+def _saved(page, n):
+    """The server's "✓ Đã lưu" on the n-th number row."""
+    return _number_rows(page).nth(n).locator(".save-state[data-state=saved]")
+
+
+@pytest.mark.parametrize(("size", "viewport"), SIZES)
+def test_village_head_enters_saves_offline_and_submits_all(browser, live_server, demo, size,
+                                                            viewport):
+    from nghiquyet.figures.models import DataValue
+
+    j = Journey(browser, live_server.url, "truongban", size, viewport).start("truongban")
+    page = j.page
+    entry = f"/resolutions/{demo.pk}/entry/?unit=SL-PK-B01&period=2027"
+    j.goto(entry)
+    # The service worker keeps the page once it controls it.
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    j.step("nhap-so-lieu")
+
+    first, second, third = (_number_rows(page).nth(i) for i in range(3))
+    first.locator("input[name=value]").fill("1.500")
+    first.locator("input[name=value]").press("Tab")
+    _saved(page, 0).wait_for()
+    j.step("da-luu")
+
+    # No network: the figure is kept on the device, the row says so.
+    page.context.set_offline(True)
+    second.locator("input[name=value]").fill("2.345")
+    second.locator("input[name=value]").press("Tab")
+    _number_rows(page).nth(1).get_by_text("Đã lưu trên máy").wait_for()
+    series_2 = _number_rows(page).nth(1).locator("input[name=series]").input_value()
+    j.step("mat-mang-luu-tren-may")
+    # The page opens again without a network, with what was typed.
+    page.reload()
+    assert _number_rows(page).nth(1).locator("input[name=value]").input_value() == "2.345"
+    _number_rows(page).nth(1).get_by_text("Đã lưu trên máy").wait_for()
+    assert not DataValue.objects.filter(series_id=series_2, orgunit__code="SL-PK-B01",
+                                        period="2027").exists()
+    j.step("mo-lai-khi-mat-mang")
+
+    # The link returns: the queue is sent by itself.
+    page.context.set_offline(False)
+    page.evaluate("() => window.dispatchEvent(new Event('online'))")
+    _saved(page, 1).wait_for()
+    sent = DataValue.objects.get(series_id=series_2, orgunit__code="SL-PK-B01", period="2027")
+    assert sent.value == Decimal("2345")
+    j.step("co-mang-da-gui")
+
+    # An expired session: the value stays, a dialog asks for the password, then it saves.
+    page.context.clear_cookies(name="sessionid")
+    j.expect(401, r"/entry/cell/$")
+    third.locator("input[name=value]").fill("77")
+    third.locator("input[name=value]").press("Tab")
+    page.locator("#login-dialog").wait_for(state="visible")
+    assert _number_rows(page).nth(2).locator("input[name=value]").input_value() == "77"
+    j.step("het-phien-dang-nhap-lai")
+    page.fill("#dlg-password", "nghiquyet2025")
+    page.locator("#login-dialog button[type=submit]").click()
+    _saved(page, 2).wait_for()
+    assert page.url.endswith(entry)
+
+    # "Gửi duyệt tất cả": a summary, then one tap.
+    page.get_by_role("link", name="Gửi duyệt tất cả").click()
+    page.wait_for_url(re.compile(r"/submit/"))
+    assert page.locator(".submit-list li").count() == 3
+    j.step("tom-tat-gui-duyet")
+    page.get_by_role("button", name=re.compile(r"Gửi duyệt 3 số liệu")).click()
+    page.wait_for_url(re.compile(r"/entry/"))
+    page.get_by_text("Đã gửi duyệt 3 số liệu của Bản Nà Sàng, năm 2027").wait_for()
+    assert DataValue.objects.filter(orgunit__code="SL-PK-B01", period="2027",
+                                    status="submitted").count() == 3
+    j.step("da-gui-duyet")
+
+    # Editing a submitted figure asks first; saying no keeps it as it was.
+    questions = []
+    page.once("dialog", lambda d: (questions.append(d.message), d.dismiss()))
+    box = _number_rows(page).nth(0).locator("input[name=value]")
+    box.fill("9.999")
+    box.press("Tab")
+    page.wait_for_function("() => document.querySelector('form.entry-row input[name=value]')"
+                           ".value === '1.500'")
+    assert "đã gửi duyệt" in questions[0]
+    assert DataValue.objects.filter(orgunit__code="SL-PK-B01", period="2027",
+                                    status="submitted").count() == 3
+    j.close()
+
+
+@pytest.mark.parametrize(("size", "viewport"), SIZES)
+def test_leader_approves_with_evidence_returns_reopens_and_the_figure_is_restored(
+        browser, live_server, demo, size, viewport, settings, tmp_path):
+    from django.contrib.auth import get_user_model
+    from django.core.files.base import ContentFile
+
+    from nghiquyet.figures.models import DataValue
+    from nghiquyet.figures.selectors import pending_approvals
+
+    leader = get_user_model().objects.get(username="bithu")
+    waiting = pending_approvals(leader, demo)
+    proof = waiting[0]
+    settings.MEDIA_ROOT = tmp_path
+    proof.evidence.save("anh-chup.png", ContentFile(PNG), save=True)
+
+    j = Journey(browser, live_server.url, "bithu", size, viewport).start("bithu")
+    page = j.page
+    j.goto(f"/resolutions/{demo.pk}/approvals/")
+    item = page.locator(f"#value-{proof.pk}")
+    item.locator("img.evidence-thumb").wait_for()
+    page.wait_for_function(f"() => document.querySelector('#value-{proof.pk} img')"
+                           ".naturalWidth > 0")
+    assert "Năm trước" in item.inner_text()
+    j.step("cho-duyet")
+    item.get_by_role("button", name="Duyệt", exact=True).click()
+    message = page.locator(".msg-success").first
+    message.wait_for()
+    assert message.inner_text().startswith("Đã duyệt: “")
+    assert "Năm 2026" in message.inner_text() and "SL-PK" not in message.inner_text()
+    j.step("da-duyet")
+
+    other = page.locator("li.approval").first
+    other.locator("input[name=comment]").fill("Số liệu chưa khớp sổ theo dõi của bản")
+    other.get_by_role("button", name="Trả lại").click()
+    page.locator(".msg-success", has_text="Đã trả lại").wait_for()
+    j.step("da-tra-lai")
+
+    # The approved figure's history: from the approvals page, in every state.
+    page.locator(".ap-recent > summary").click()
+    page.locator(".ap-recent a", has_text="Lịch sử").first.click()
+    page.wait_for_url(re.compile(r"/values/\d+/history/"))
+    assert page.locator(".crumbs a", has_text="Duyệt số liệu").count() == 1
+    j.step("lich-su")
+    page.fill("#reopen-reason", "Bản báo lại số hộ sau khi rà soát")
+    page.get_by_role("button", name="Mở lại").click()
+    page.locator(".msg-success", has_text="Đã mở lại số liệu để sửa").wait_for()
+    j.step("da-mo-lai")
+    history_url = page.url
+    j.close()
+
+    # The officer who keeps the figure restores an earlier value; the page asks first.
+    o = Journey(browser, live_server.url, "bithu-canbo", size, viewport).start("canbo")
+    o.page.goto(history_url)
+    restore = o.page.get_by_role("button", name=re.compile(r"^Khôi phục ")).last
+    asked = []
+    o.page.once("dialog", lambda d: (asked.append(d.message), d.accept()))
+    o.step("khoi-phuc")
+    restore.click()
+    o.page.locator(".msg-success", has_text="Đã khôi phục phiên bản cũ").wait_for()
+    assert asked and asked[0].startswith("Khôi phục giá trị ")
+    o.step("da-khoi-phuc")
+    o.close()
+    assert DataValue.objects.filter(pk__in=[v.pk for v in waiting[:1]]).exists()
+
+
+@pytest.mark.parametrize(("size", "viewport"), SIZES)
+def test_officer_excel_round_trip_with_a_broken_file(browser, live_server, demo, size, viewport,
+                                                      tmp_path):
+    import openpyxl
+
+    from nghiquyet.figures.interchange import HEADER_BY_KEY, SHEET
+    from nghiquyet.figures.models import DataValue
+
+    j = Journey(browser, live_server.url, "canbo", size, viewport).start("canbo")
+    page = j.page
+    j.goto(f"/resolutions/{demo.pk}/exchange/")
+    page.select_option("select[name=unit]", "SL-PK-B02")
+    page.select_option("form.stack select[name=period]", "2027")
+    j.step("excel")
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Tải mẫu đã điền sẵn").click()
+    template = tmp_path / "mau.xlsx"
+    info.value.save_as(template)
+
+    wb = openpyxl.load_workbook(template)
+    ws = wb[SHEET]
+    header = [c.value for c in ws[1]]
+    col = header.index(HEADER_BY_KEY["value"]) + 1
+    numbers = [r for r in range(2, ws.max_row + 1)
+               if ws.cell(r, header.index(HEADER_BY_KEY["numerator"]) + 1).value is None][:2]
+    ws.cell(numbers[0], col).value = "1.234"
+    ws.cell(numbers[1], col).value = "mười hai"  # not a number: the whole file is refused
+    broken = tmp_path / "so-lieu-loi.xlsx"
+    wb.save(broken)
+
+    j.expect(400, r"/exchange/upload/$")
+    page.set_input_files("#upload-form input[type=file]", str(broken))
+    page.click("#upload-form button[type=submit]")
+    page.get_by_text("chưa lưu dòng nào").wait_for()
+    assert f"dòng {numbers[1]}" in page.locator(".error").first.inner_text()
+    assert not DataValue.objects.filter(orgunit__code="SL-PK-B02", period="2027").exists()
+    j.step("tep-loi")
+
+    ws.cell(numbers[1], col).value = "12"
+    fixed = tmp_path / "so-lieu.xlsx"
+    wb.save(fixed)
+    page.set_input_files("#upload-form input[type=file]", str(fixed))
+    page.click("#upload-form button[type=submit]")
+    page.get_by_text("Đã nhập 2 số liệu").wait_for()
+    j.step("da-nhap")
+    page.get_by_role("link", name="Xem và gửi duyệt các số liệu đang nhập").click()
+    page.wait_for_url(re.compile(r"/submit/"))
+    assert "Bản Pá Khôm" in page.locator("main").inner_text()
+    j.step("gui-duyet-sau-khi-nhap")
+    j.close()
+
+
+@pytest.mark.parametrize(("size", "viewport"), SIZES)
+def test_admin_imports_a_resolution_text_reviews_and_saves(browser, live_server, demo, size,
+                                                           viewport):
+    j = Journey(browser, live_server.url, "quantri", size, viewport).start("quantri")
+    page = j.page
+    page.get_by_role("link", name="Đọc văn bản nghị quyết").click()
+    page.set_input_files("#id_file", str(SEED_TXT))
+    page.select_option("#id_orgunit", label="Phiêng Khoài")
+    j.step("doc-van-ban")
+    page.get_by_role("button", name="Đọc văn bản").click()
+    page.wait_for_url(re.compile(r"/resolutions/read/\d+/$"))
+    assert page.locator("article.rv-ind").count() == 24
+    j.step("xem-lai")
+    page.get_by_role("button", name="Lưu nghị quyết").click()
+    page.wait_for_url(re.compile(r"/resolutions/\d+/$"))
+    assert page.locator(".indicator").count() == 24
+    # A real resolution, freshly imported: no demo banner anywhere.
+    page.get_by_role("link", name="Tiến độ").first.click()
+    page.wait_for_url(re.compile(r"/dashboard/"))
+    assert page.locator(".illustrative-note").count() == 0
+    j.step("da-luu")
+    j.close()
+
+
+@pytest.mark.parametrize(("size", "viewport"), SIZES)
+def test_supervisor_reads_and_every_write_is_refused(browser, live_server, demo, size, viewport):
+    from nghiquyet.figures.models import DataValue
+
+    value = DataValue.objects.filter(series__resolution=demo, status="submitted").first()
+    j = Journey(browser, live_server.url, "giamsat", size, viewport).start("giamsat")
+    page = j.page
+    page.get_by_role("link", name=re.compile("Phiêng Khoài")).first.click()
+    j.step("nghi-quyet")
+    page.get_by_role("link", name="Tiến độ").first.click()
+    page.wait_for_url(re.compile(r"/dashboard/"))
+    j.step("tien-do")
+    j.goto(f"/values/{value.pk}/history/")
+    assert page.locator("button", has_text="Khôi phục").count() == 0
+    assert page.locator(".crumbs a", has_text="Tiến độ").count() == 1
+    j.step("lich-su-chi-xem")
+
+    j.expect(403, rf"/resolutions/{demo.pk}/(entry|approvals)/$")
+    j.goto(f"/resolutions/{demo.pk}/entry/")
+    assert page.get_by_role("heading", name="Không có quyền truy cập").is_visible()
+    j.step("bi-tu-choi-nhap")
+    j.goto(f"/resolutions/{demo.pk}/approvals/")
+    assert page.get_by_role("heading", name="Không có quyền truy cập").is_visible()
+
+    j.expect(403, rf"/values/{value.pk}/approve/$")
+    j.goto(f"/values/{value.pk}/history/")
+    status = page.evaluate(
+        """async (url) => {
+            const token = document.querySelector('[name=csrfmiddlewaretoken]').value;
+            const body = new FormData(); body.set('csrfmiddlewaretoken', token);
+            return (await fetch(url, {method: 'POST', body})).status;
+        }""", f"/values/{value.pk}/approve/")
+    assert status == 403
+    value.refresh_from_db()
+    assert value.status == "submitted"
+    j.close()
