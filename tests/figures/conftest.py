@@ -3,6 +3,7 @@ from decimal import Decimal
 import pytest
 
 from nghiquyet.figures.models import SeriesAssignment
+from nghiquyet.figures.store import rebuild_figures
 from nghiquyet.resolutions.models import DataSeries
 
 
@@ -16,6 +17,7 @@ def series(resolution):
     poverty.reporting_unit_type = "village"
     poverty.save()
     revenue = DataSeries.objects.get(resolution=resolution, code="1.2")
+    rebuild_figures(series_ids=[grain.pk, poverty.pk])  # series changed past the services
     return {"grain": grain, "poverty": poverty, "revenue": revenue}
 
 
