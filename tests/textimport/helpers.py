@@ -27,7 +27,7 @@ GIVEN_TERMS = {"12-na-pheo-2025-2030": (2025, 2030)}
 
 # A line that opens a new paragraph in the seed's PDF extraction.
 _PARAGRAPH_START = re.compile(
-    r"^(?:\(\d+\)|\d+(?:\.\d+)*\.\s|[IVX]+-|[a-z]\)|- |(?:Một|Hai|Ba|Bốn|Năm|Sáu) là|QUYẾT NGHỊ|Nơi nhận|T/M)"
+    r"^(?:\(\d+\)|\d+(?:\.\d+)*\.\s|[IVX]+[-.]\s?|[a-z]\)|[-–+•] |(?:Một|Hai|Ba|Bốn|Năm|Sáu) là|QUYẾT NGHỊ|Nơi nhận|T/M)"
 )
 _SECTION_HEADING = re.compile(r"^\d+(?:\.\d+)*\.\s")
 _SHORT_LINE = 60

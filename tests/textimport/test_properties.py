@@ -8,7 +8,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nghiquyet.textimport import ParseResult, parse_text
-from tests.textimport.helpers import CORPUS_NAMES, corpus_text, paragraphs, seed_text
+from tests.textimport.helpers import (
+    CORPUS_NAMES,
+    GIVEN_TERMS,
+    LAYOUT_NAMES,
+    compared,
+    corpus_text,
+    layout_expected,
+    layout_text,
+    paragraphs,
+    seed_text,
+)
 
 SEED_REGISTRY = parse_text(seed_text()).registry
 SEED_PARAGRAPHS = paragraphs(seed_text())
@@ -148,3 +158,32 @@ def test_seed_rewrapped_parses_the_same(width, seed):
 def test_corpus_rewrapped_parses_the_same(name, width, seed):
     paras, registry = CORPUS_CASES[name]
     assert parse_text(rewrap(list(paras), width, random.Random(seed))).registry == registry
+
+
+# Layouts without a numbered list (cases 07-12). A table row is one line by
+# construction (a reader's output, never wrapped), so case 11 is left out.
+LAYOUT_CASES = {
+    name: (
+        source_paragraphs(layout_text(name)),
+        parse_text(layout_text(name), term=GIVEN_TERMS.get(name)).registry,
+    )
+    for name in LAYOUT_NAMES
+    if not name.startswith("11-")
+}
+
+
+@settings(max_examples=80, deadline=None)
+@given(
+    st.sampled_from(sorted(LAYOUT_CASES)),
+    st.integers(min_value=35, max_value=200),
+    st.integers(0, 2**32),
+)
+def test_layouts_rewrapped_parse_the_same(name, width, seed):
+    paras, registry = LAYOUT_CASES[name]
+    text = rewrap(list(paras), width, random.Random(seed))
+    assert parse_text(text, term=GIVEN_TERMS.get(name)).registry == registry
+
+
+def test_layout_cases_reproduce_their_registries_before_rewrapping():
+    for name, (_paras, registry) in LAYOUT_CASES.items():
+        assert compared(registry) == compared(layout_expected(name)), name

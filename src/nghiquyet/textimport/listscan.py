@@ -15,6 +15,7 @@ from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.textimport.diagnostics import WarningLog
 from nghiquyet.textimport.figures import find_figures
 from nghiquyet.textimport.markers import (
+    LINE_FAMILIES,
     NUMERIC_FAMILIES,
     ORDINAL_FAMILIES,
     Family,
@@ -22,7 +23,9 @@ from nghiquyet.textimport.markers import (
     find_markers,
     line_starts,
     logical_line,
+    match_marker,
 )
+from nghiquyet.textimport.text import collapse
 
 _MAX_GAP = 2
 
@@ -116,7 +119,7 @@ def _judge(state: _State, marker: Marker, body: str, allow_bullets: bool, log: W
     if state.family is None:
         return _judge_first(state, marker, body, allow_bullets)
     if marker.family is state.family:
-        return _judge_same_family(state, marker, log)
+        return _judge_same_family(state, marker, body, log)
     if marker.line_start and state.result.items and _ends_list(marker):
         return "end"
     return "text"
@@ -135,6 +138,7 @@ def _judge_first(state: _State, marker: Marker, body: str, allow_bullets: bool) 
             marker.family is Family.BULLET
             or (marker.family is Family.LETTER and marker.number == 1)
         )
+        and _starts_item(body, marker)
         and _line_has_figure(body, marker)
     ):
         state.family = marker.family
@@ -142,9 +146,9 @@ def _judge_first(state: _State, marker: Marker, body: str, allow_bullets: bool) 
     return "text"
 
 
-def _judge_same_family(state: _State, marker: Marker, log: WarningLog) -> str:
+def _judge_same_family(state: _State, marker: Marker, body: str, log: WarningLog) -> str:
     if marker.family is Family.BULLET:
-        return "item" if marker.line_start else "text"
+        return "item" if marker.line_start and _starts_item(body, marker) else "text"
     if marker.number == state.expected:
         return "item"
     if marker.number == 1 and state.last_was_group:
@@ -168,13 +172,34 @@ def _judge_same_family(state: _State, marker: Marker, log: WarningLog) -> str:
     return "text"
 
 
+def _starts_item(body: str, marker: Marker) -> bool:
+    """A bullet item opens with a capital or a figure; '- xây dựng 38%' is a wrapped line
+    ("công nghiệp\n- xây dựng") that happens to start with a dash."""
+    first = body[marker.end : marker.end + 1]
+    return first.isupper() or first.isdigit() or first in '"“('
+
+
 def _ends_list(marker: Marker) -> bool:
     return marker.family not in (Family.BULLET, Family.LETTER)
 
 
+_ITEM_LOOKAHEAD_LINES = 4
+
+
 def _line_has_figure(body: str, marker: Marker) -> bool:
-    end = body.find("\n", marker.end)
-    return bool(find_figures(body[marker.end : end if end >= 0 else len(body)]))
+    """A figure in the item's first lines (a wrap may carry it onto the next line)."""
+    end = marker.end
+    for _line in range(_ITEM_LOOKAHEAD_LINES):
+        end = body.find("\n", end + 1)
+        if end < 0:
+            end = len(body)
+            break
+        following = end + 1
+        while following < len(body) and body[following] in " \t\n":
+            following += 1
+        if match_marker(body, following, LINE_FAMILIES, line_start=True) is not None:
+            break
+    return bool(find_figures(collapse(body[marker.end : end])))
 
 
 def _open_item(state: _State, marker: Marker) -> None:

@@ -28,7 +28,7 @@ _ISSUER = re.compile(
 _TERM = re.compile(r"nhiệm kỳ\s+((?:19|20)\d\d)\s*[-–]\s*((?:19|20)\d\d)", re.IGNORECASE)
 # The left column of the header; the right one ("ĐẢNG CỘNG SẢN VIỆT NAM") follows after spaces.
 _HEADER_PROVINCE = re.compile(
-    r"^\s*(?:ĐẢNG\s+BỘ\s+TỈNH|TỈNH\s+[UỦ][YỶ])\s+(.+?)(?=\s*ĐẢNG\s+CỘNG|\s{3,}|\s*\||\s*$)"
+    r"^\s*(?:ĐẢNG\s+BỘ\s+TỈNH|TỈNH\s+[UỦ][YỶ])\s+(.+?)(?=\s*ĐẢNG\b|\s{3,}|\s*\||\s*$)"
 )
 _PROVINCE_IN_TEXT = re.compile(r"\btỉnh\s+([^\W\d_][^\s,;.:()]*(?:\s+[^\W\d_][^\s,;.:()]*)*)")
 # Centrally governed cities stand where a province would.

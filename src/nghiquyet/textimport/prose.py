@@ -33,8 +33,8 @@ from nghiquyet.textimport.text import collapse
 
 # "Về kinh tế:", "- Chỉ tiêu về văn hóa - xã hội (05 chỉ tiêu):" at the start of a paragraph.
 _TOPIC = re.compile(
-    r"(?P<title>(?:Về|Các chỉ tiêu về|Chỉ tiêu về|Nhóm chỉ tiêu về|Lĩnh vực)\s[^:;.\n]{1,100}?)"
-    r"\s*(?P<count>\(\s*\d{1,3}\s+chỉ tiêu\s*\))?\s*:"
+    r"(?P<title>(?:Về|Các\s+chỉ\s+tiêu\s+về|Chỉ\s+tiêu\s+về|Nhóm\s+chỉ\s+tiêu\s+về|Lĩnh\s+vực)\s[^:;.]{1,100}?)"
+    r"\s*(?P<count>\(\s*\d{1,3}\s+chỉ\s+tiêu\s*\))?\s*:"
 )
 # "Đến năm 2030, phấn đấu:", "Phấn đấu đến năm 2030, đạt các chỉ tiêu sau:", "Cụ thể:".
 _LEAD_IN = re.compile(
@@ -45,7 +45,6 @@ _LEAD_IN = re.compile(
 _LEAD_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b|\b(?:đến|tới)\s+((?:19|20)\d\d)\b")
 # A sentence ends at ".", "!", "?" or "…" before a capital letter or a digit.
 _SENTENCE_END = re.compile(r"[.!?…][\"”’)]?(?=\s+[\"“'‘(]?(?:[^\W\d_]|\d))")
-_NEW_PARAGRAPH = re.compile(r"\n[ \t]*\n")
 
 # Does this piece of text state a target? (the parser's own target reader)
 TargetTest = Callable[[str], bool]
@@ -108,9 +107,11 @@ def scan_prose(body: str, states_target: TargetTest) -> ProseScan | None:
 
 
 def _paragraphs(body: str) -> list[tuple[int, int]]:
-    """Paragraphs: split at blank lines and at lines opening a topic ("Về ...:")."""
+    """Paragraphs: split at lines opening a topic ("Về ...:").
+
+    Blank lines are not paragraph breaks: PDF text has stray ones mid-sentence.
+    """
     cuts = {0, len(body)}
-    cuts.update(m.end() for m in _NEW_PARAGRAPH.finditer(body))
     for start in line_starts(body):
         pos = _after_bullet(body, start)
         if _TOPIC.match(body, pos):

@@ -19,42 +19,57 @@ from nghiquyet.textimport.headings import (
     heading_tail,
 )
 
-# A marker after ". ", "; ", ": " or ") " on the same line.
+# A marker after ". ", "; ", ": " or ") ", or alone at a line end ("... tấn. II.\nVề ...").
 _RUN_IN_MARKER = re.compile(
-    r"(?<=[.;:)])[ \t]+(?P<marker>(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)[ \t]*[.\-–)][ \t]+)"
-    r"(?=[^\W\d_])"
+    r"(?P<before>(?<=[.;:)])[ \t]+|(?<=\n)[ \t]*)"
+    r"(?P<marker>(?:[IVX]{1,5}|\d{1,2}(?:\.\d{1,2})*)[ \t]*[.\-–)])(?P<after>\s+)(?=[^\W\d_])"
 )
 _GROUP_TOPIC = re.compile(
-    r"(?:(?:các|nhóm)\s+)?(?:chỉ tiêu\s+)?(?:về|thuộc lĩnh vực|lĩnh vực)\s+[^:()]{2,100}?"
-    r"(?:\s*\(\s*\d{1,3}\s+chỉ tiêu\s*\))?\s*:",
+    r"(?:(?:các|nhóm)\s+)?(?:chỉ\s+tiêu\s+)?(?:về|thuộc\s+lĩnh\s+vực|lĩnh\s+vực)\s+[^:()]{2,100}?"
+    r"(?:\s*\(\s*\d{1,3}\s+chỉ\s+tiêu\s*\))?\s*:",
     re.IGNORECASE,
 )
 _HEADING_LOOKAHEAD = 160
 
 
 def split_run_in_headings(doc: str) -> str:
-    """A line break before every heading that runs on after other text on its line."""
-    cuts = [m.start("marker") for m in _RUN_IN_MARKER.finditer(doc) if _is_run_in_heading(doc, m)]
-    if not cuts:
-        return doc
+    """A line break before every heading that runs on after other text on its line.
+
+    A marker left alone at a line end by a wrap ("II." then "Về văn hóa ..." on
+    the next line) is joined to its words, so the heading reads as one line.
+    """
     parts = []
     previous = 0
-    for cut in cuts:
-        parts.append(doc[previous:cut].rstrip(" \t"))
-        previous = cut
+    for match in _RUN_IN_MARKER.finditer(doc):
+        run_in = not match.group("before").startswith("\n") and match.start() > 0
+        run_in = run_in and doc[match.start() - 1] != "\n"
+        if not (run_in or "\n" in match.group("after")):
+            continue
+        length = _run_in_heading_length(doc, match)
+        if length is None:
+            continue
+        parts.append(doc[previous : match.start()].rstrip(" \t"))
+        parts.append(("\n" if run_in else "") + match.group("marker") + " ")
+        # A wrapped group title ("II. Về văn hóa\n- xã hội (06 chỉ tiêu):") is one line again.
+        parts.append(doc[match.end() : match.end() + length].replace("\n", " "))
+        previous = match.end() + length
     parts.append(doc[previous:])
-    return "\n".join(parts)
+    return "".join(parts)
 
 
-def _is_run_in_heading(doc: str, match: re.Match[str]) -> bool:
-    words = doc[match.end() : match.end() + _HEADING_LOOKAHEAD].replace("\n", " ")
-    marker = match.group("marker").strip()
-    if marker[0] in "IVX" and _GROUP_TOPIC.match(words):
-        return True
+def _run_in_heading_length(doc: str, match: re.Match[str]) -> int | None:
+    """How far a group topic's words run (to its colon); 0 for a part's heading; None if
+    the marker starts no heading."""
+    words = doc[match.end() : match.end() + _HEADING_LOOKAHEAD]
+    marker = match.group("marker")
+    if marker[0] in "IVX" and (topic := _GROUP_TOPIC.match(words)):
+        return topic.end()
     if not marker[0].isdigit():
-        return False
-    head = re.split(r"(?<=[.;])\s", words, maxsplit=1)[0]
-    return any(
+        return None
+    head = re.split(r"(?<=[.;])\s", words.replace("\n", " "), maxsplit=1)[0]
+    if any(
         heading_tail(pattern, head) is not None
         for pattern in (INDICATOR_HEADING, BREAKTHROUGH_HEADING, TASK_HEADING)
-    )
+    ):
+        return 0
+    return None
