@@ -2,21 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Generator
-from dataclasses import dataclass
+from collections import defaultdict
+from collections.abc import Callable, Generator, Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from nghiquyet.accounts import access
+from nghiquyet.audit.models import AuditEvent
+from nghiquyet.audit.services import actor_fields
 from nghiquyet.figures import services
-from nghiquyet.figures.interchange import HEADER_BY_KEY, ReadResult, RowError, ValueRow
-from nghiquyet.figures.models import DataValue
+from nghiquyet.figures.interchange import (
+    HEADER_BY_KEY,
+    NO_TEXT,
+    YES_TEXT,
+    ReadResult,
+    RowError,
+    ValueRow,
+)
+from nghiquyet.figures.models import DataValue, ValueStatus
 from nghiquyet.figures.periods import PeriodCode, parse_period
+from nghiquyet.figures.plausibility import NO_CONTEXT, Planned, plausibility_contexts
 from nghiquyet.figures.selectors import entry_grid
-from nghiquyet.figures.validation import Entry, validate_entry
+from nghiquyet.figures.store import rebuild_figures
+from nghiquyet.figures.validation import Entry, plausibility_issues
 from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.lib.vnformat import format_number
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import DataSeries, Resolution, Target
 
@@ -50,6 +64,7 @@ def template_rows(resolution: Resolution, unit: OrgUnit, period: PeriodCode, use
                 "estimate": (_("ước thực hiện") if v.is_estimate else _("chính thức")) if v else "",
                 "note": v.note if v else "",
                 "last_year": r.last_year.value if r.last_year else None,
+                "version": v.version if v else 0, "value_type": r.series.value_type,
             })
     return rows
 
@@ -71,26 +86,53 @@ def export_rows(resolution: Resolution, root: OrgUnit, years: list[int] | None =
             "orgunit_name": v.orgunit.name, "period": v.period, "value": v.value,
             "numerator": v.numerator, "denominator": v.denominator,
             "estimate": _("ước thực hiện") if v.is_estimate else _("chính thức"), "note": v.note,
-            "last_year": None,
+            "last_year": None, "version": v.version, "value_type": v.series.value_type,
         })
     return rows
 
 
 @dataclass
 class ImportReport:
-    saved: int
-    skipped: int
+    saved: int  # figures written: new ones and changed ones
+    unchanged: int  # rows that held what is stored: nothing written, the state kept
     warnings: list[str]
+    # (unit, period) of the figures written, in file order: where to submit them from
+    scopes: list[tuple[OrgUnit, PeriodCode]] = field(default_factory=list)
+
+    @property
+    def skipped(self) -> int:
+        return self.unchanged
 
 
 class ImportRefused(Exception):
     def __init__(self, errors: list[RowError]):
-        self.errors = errors
-        super().__init__("\n".join(str(e) for e in errors))
+        # In row order, whatever check found them (reading, codes, rights, conflicts).
+        self.errors = sorted(errors, key=lambda e: (e.sheet, e.row))
+        super().__init__("\n".join(str(e) for e in self.errors))
 
 
 _FIELD_TO_COLUMN = {"value": "value", "numerator": "numerator", "denominator": "denominator",
-                    "period": "period", "__all__": ""}
+                    "period": "period", "note": "note", "__all__": ""}
+BATCH = 2000  # rows per INSERT/UPDATE statement, and per progress step
+
+
+@dataclass
+class _Row:
+    """A row that passed its checks: what it will write."""
+
+    row: ValueRow
+    series: DataSeries
+    unit: OrgUnit
+    period: PeriodCode
+    entry: Entry
+
+    @property
+    def key(self) -> tuple[int, int, str]:
+        return (self.series.pk, self.unit.pk, self.period.code)
+
+    @property
+    def where(self) -> str:
+        return _("Trang “%(sheet)s”, dòng %(row)d") % {"sheet": self.row.sheet, "row": self.row.row}
 
 
 def values_import(
@@ -103,7 +145,7 @@ def values_import(
         try:
             done, total = next(steps)
         except StopIteration as finished:
-            return finished.value  # type: ignore[no-any-return]
+            return finished.value
         if progress:
             progress(done, total)
 
@@ -111,10 +153,16 @@ def values_import(
 def values_import_steps(
     *, actor: Any, resolution: Resolution, read: ReadResult,
 ) -> Generator[tuple[int, int], None, ImportReport]:
-    """The import, one saved row at a time: yields (done, total), returns the report.
+    """The import: yields (rows written, rows to write) as it goes, returns the report.
 
-    A generator so the web page can stream its progress; the whole import is one
-    transaction, which the caller must run to the end in one thread.
+    Every row is checked first, with the rules of ``value_save`` (rights, rounding to the
+    stored precision, the figure's own checks, the note's length). Then, in one
+    transaction: the stored figures are locked; a row that holds what is stored is left
+    alone (its state is kept); a row for an approved figure, or for a figure changed since
+    the file was made (its ``Phiên bản``), refuses the import; the rest is written in bulk
+    with one audit row per figure, and the stored figures of the units concerned are
+    rebuilt. A generator so the web page can stream its progress; the caller runs it to
+    the end in one thread.
     """
     errors = list(read.errors)
     series = {s.code: s for s in DataSeries.objects.filter(resolution=resolution)
@@ -122,44 +170,170 @@ def values_import_steps(
     units = {u.code: u for u in OrgUnit.objects.filter(
         code__in={r.orgunit for r in read.rows})}
     seen: set[tuple[str, str, str]] = set()
-    planned: list[tuple[ValueRow, DataSeries, OrgUnit, PeriodCode]] = []
+    planned: list[_Row] = []
     for row in read.rows:
-        planned_row = _check_row(row, series, units, seen, actor, resolution, errors)
-        if planned_row is not None:
-            planned.append(planned_row)
+        checked = _check_row(row, series, units, seen, actor, resolution, errors)
+        if checked is not None:
+            planned.append(checked)
     if errors:
         raise ImportRefused(errors)
-    warnings: list[str] = []
     with transaction.atomic():
-        for i, (row, s, unit, period) in enumerate(planned, start=1):
-            where = _("Trang “%(sheet)s”, dòng %(row)d") % {"sheet": row.sheet, "row": row.row}
-            try:
-                result = services.value_save(
-                    actor=actor, series=s, orgunit=unit, period=period, value=row.value,
-                    numerator=row.numerator, denominator=row.denominator,
-                    is_estimate=row.is_estimate, note=row.note,
-                    reason=_("Nhập từ tệp: %(where)s") % {"where": where},
-                )
-            except services.InvalidValue as exc:
-                errors += [RowError(row.sheet, row.row,
-                                    HEADER_BY_KEY.get(_FIELD_TO_COLUMN.get(issue.field, ""), ""),
-                                    issue.message) for issue in exc.issues]
+        current = _lock_current(planned)
+        changed: list[_Row] = []
+        warnings: list[str] = []
+        unchanged = 0
+        for p in planned:
+            stored = current.get(p.key)
+            if stored is not None and services.is_unchanged(stored, p.entry, p.row.is_estimate,
+                                                            p.row.note):
+                unchanged += 1
                 continue
-            except (services.WorkflowError, services.ConflictError) as exc:
-                errors.append(RowError(row.sheet, row.row, "", str(exc)))
+            problem = _conflict(p, stored)
+            if problem:
+                errors.append(RowError(p.row.sheet, p.row.row, "", problem))
                 continue
-            warnings += [f"{where}: {w.message}" for w in result.warnings]
-            yield i, len(planned)
+            if stored is not None and p.row.version is None:
+                warnings.append(f"{p.where}: " + _(
+                    "thay số liệu đang có (%(old)s) bằng số trong tệp; tệp không ghi phiên bản "
+                    "nên không kiểm tra được ai sửa trước.") % {"old": _figure_text(stored)})
+            changed.append(p)
         if errors:
-            # Leaving the atomic block with an exception rolls every row back.
             raise ImportRefused(errors)
-    return ImportReport(saved=len(planned), skipped=0, warnings=warnings)
+        contexts = plausibility_contexts([Planned(
+            p.series, p.unit, p.period, p.entry.value, p.entry.numerator,
+            p.entry.denominator, p.row.is_estimate) for p in changed])
+        for p in changed:
+            context = contexts.get(p.key, NO_CONTEXT)
+            warnings += [f"{p.where}: {w.message}" for w in plausibility_issues(
+                services.series_spec(p.series), p.entry, last_year=context.last_year,
+                sub_units_total=context.sub_units_total)]
+        yield from _write(actor, changed, current)
+    scopes: dict[tuple[int, str], tuple[OrgUnit, PeriodCode]] = {}
+    for p in changed:
+        scopes.setdefault((p.unit.pk, p.period.code), (p.unit, p.period))
+    return ImportReport(saved=len(changed), unchanged=unchanged, warnings=warnings,
+                        scopes=list(scopes.values()))
+
+
+def _lock_current(planned: list[_Row]) -> dict[tuple[int, int, str], DataValue]:
+    """The stored figures of the planned cells, locked until the import ends (one query
+    per batch of cells, whatever their number)."""
+    wanted = {p.key for p in planned}
+    found: dict[tuple[int, int, str], DataValue] = {}
+    by_period: dict[str, set[int]] = defaultdict(set)
+    for p in planned:
+        by_period[p.period.code].add(p.unit.pk)
+    series_ids = sorted({p.series.pk for p in planned})
+    for period, unit_ids in by_period.items():
+        ids = sorted(unit_ids)
+        for i in range(0, len(ids), BATCH):
+            for v in (DataValue.objects.select_for_update()
+                      .filter(series_id__in=series_ids, period=period,
+                              orgunit_id__in=ids[i:i + BATCH])
+                      .select_related("updated_by")):
+                key = (v.series_id, v.orgunit_id, v.period)
+                if key in wanted:
+                    found[key] = v
+    return found
+
+
+def _conflict(p: _Row, stored: DataValue | None) -> str:
+    """Why this row may not overwrite the stored figure ("" when it may)."""
+    if stored is None:
+        if p.row.version:  # the file saw a figure that is no longer there
+            return _("số liệu này đã bị xóa sau khi tải mẫu; tải mẫu mới rồi nhập lại.")
+        return ""
+    if stored.is_locked:
+        return _("số liệu đã được duyệt và khóa (hiện là %(now)s); cần mở lại trước khi sửa.") \
+            % {"now": _figure_text(stored)}
+    if p.row.version is not None and p.row.version != stored.version:
+        who = stored.updated_by.get_full_name() or stored.updated_by.get_username() \
+            if stored.updated_by else _("người khác")
+        return _("số liệu đã được %(who)s sửa lúc %(at)s, sau khi tải mẫu này (hiện là "
+                 "%(now)s). Không ghi đè: tải mẫu mới rồi nhập lại.") % {
+            "who": who, "at": timezone.localtime(stored.updated_at).strftime("%d/%m/%Y %H:%M"),
+            "now": _figure_text(stored)}
+    return ""
+
+
+def _figure_text(v: DataValue) -> str:
+    parts = []
+    if v.value is not None:
+        parts.append(format_number(v.value))
+    if v.numerator is not None or v.denominator is not None:
+        parts.append(_("%(num)s/%(den)s") % {
+            "num": "—" if v.numerator is None else format_number(v.numerator),
+            "den": "—" if v.denominator is None else format_number(v.denominator)})
+    text = ", ".join(parts) or "—"
+    if v.note:
+        text += _(", ghi chú “%(note)s”") % {"note": v.note[:80]}
+    return text
+
+
+def _write(actor: Any, changed: list[_Row], current: dict[tuple[int, int, str], DataValue],
+           ) -> Iterator[tuple[int, int]]:
+    """Insert the new figures and update the changed ones, in batches, with one audit row
+    each; then rebuild the stored figures of what changed."""
+    now = timezone.now()
+    by = actor if getattr(actor, "is_authenticated", False) else None
+    who = actor_fields(actor)
+    total = len(changed)
+    done = 0
+    for i in range(0, total, BATCH):
+        batch = changed[i:i + BATCH]
+        new: list[tuple[_Row, DataValue]] = []
+        updated: list[tuple[_Row, DataValue, dict[str, object]]] = []
+        for p in batch:
+            stored = current.get(p.key)
+            obj = stored or DataValue(series=p.series, orgunit=p.unit, period=p.period.code,
+                                      year=p.period.year, version=0)
+            old = None if stored is None else obj.snapshot()
+            obj.value, obj.numerator, obj.denominator = (p.entry.value, p.entry.numerator,
+                                                         p.entry.denominator)
+            obj.is_estimate, obj.note = p.row.is_estimate, p.row.note
+            obj.status = ValueStatus.DRAFT  # as value_save: an edited figure is a draft again
+            obj.version += 1
+            obj.updated_by, obj.updated_at = by, now
+            if stored is None:
+                new.append((p, obj))
+            else:
+                updated.append((p, obj, old or {}))
+        if new:
+            try:
+                with transaction.atomic():
+                    DataValue.objects.bulk_create([obj for _p, obj in new])
+            except IntegrityError as exc:  # someone entered one of these figures meanwhile
+                raise ImportRefused([RowError(batch[0].row.sheet, 0, "", _(
+                    "một số liệu trong tệp vừa được người khác nhập trong lúc nhập tệp; tải mẫu "
+                    "mới rồi nhập lại."))]) from exc
+        if updated:
+            DataValue.objects.bulk_update(
+                [obj for _p, obj, _old in updated],
+                ["value", "numerator", "denominator", "is_estimate", "note", "status", "version",
+                 "updated_by", "updated_at"])
+        AuditEvent.objects.bulk_create(
+            [_audit(who, "value.create", p, obj, None) for p, obj in new]
+            + [_audit(who, "value.update", p, obj, old) for p, obj, old in updated])
+        done += len(batch)
+        yield done, total
+    if changed:
+        rebuild_figures(series_ids={p.series.pk for p in changed},
+                        unit_ids={p.unit.pk for p in changed})
+
+
+def _audit(who: dict[str, Any], action: str, p: _Row, obj: DataValue,
+           old: dict[str, object] | None) -> AuditEvent:
+    """The row ``audit_record`` would write for this figure."""
+    return AuditEvent(**who, action=action, object_type=DataValue._meta.label_lower,
+                      object_id=str(obj.pk), object_repr=str(obj)[:255], orgunit=p.unit,
+                      old=old, new=obj.snapshot(),
+                      reason=_("Nhập từ tệp: %(where)s") % {"where": p.where})
 
 
 def _check_row(
     row: ValueRow, series: dict[str, DataSeries], units: dict[str, OrgUnit],
     seen: set[tuple[str, str, str]], actor: Any, resolution: Resolution, errors: list[RowError],
-) -> tuple[ValueRow, DataSeries, OrgUnit, PeriodCode] | None:
+) -> _Row | None:
     def fail(key: str, message: str) -> None:
         errors.append(RowError(row.sheet, row.row, HEADER_BY_KEY.get(key, ""), message))
 
@@ -189,12 +363,16 @@ def _check_row(
     if not unit.is_within(resolution.issuer):
         fail("orgunit", _("đơn vị không thuộc phạm vi nghị quyết."))
         return None
-    # The figure's own checks, so one pass lists every error of the file.
-    entry = Entry(period, row.value, row.numerator, row.denominator)
-    issues = [i for i in validate_entry(services.series_spec(s), entry) if i.is_error]
+    if row.value_in_words and s.value_type != "yes_no":
+        fail("value", _("“%(yes)s”/“%(no)s” chỉ dùng cho chỉ tiêu đạt hay chưa đạt; chỉ tiêu "
+                        "này cần một số.") % {"yes": YES_TEXT, "no": NO_TEXT})
+        return None
+    # The checks of value_save, so one pass lists every error of the file.
+    entry, issues = services.checked_entry(s, period, row.value, row.numerator,
+                                           row.denominator, row.note)
     for issue in issues:
         fail(_FIELD_TO_COLUMN.get(issue.field, ""), issue.message)
-    return None if issues else (row, s, unit, period)
+    return None if issues else _Row(row, s, unit, period, entry)
 
 
 def require_import_rights(actor: Any, resolution: Resolution) -> None:

@@ -6,6 +6,7 @@ from django import forms
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
+from nghiquyet.figures.validation import NOTE_MAX_CHARS
 from nghiquyet.web.fields import VietnameseNumberField
 
 EVIDENCE_TYPES = {".pdf", ".jpg", ".jpeg", ".png", ".docx", ".xlsx", ".doc", ".xls"}
@@ -21,7 +22,7 @@ class ValueEntryForm(forms.Form):
     numerator = VietnameseNumberField(required=False, label=_("Tử số"))
     denominator = VietnameseNumberField(required=False, label=_("Mẫu số"))
     is_estimate = forms.BooleanField(required=False, label=_("Ước thực hiện"))
-    note = forms.CharField(required=False, max_length=2000, label=_("Nguồn, ghi chú"))
+    note = forms.CharField(required=False, max_length=NOTE_MAX_CHARS, label=_("Nguồn, ghi chú"))
     evidence = forms.FileField(required=False, label=_("Minh chứng"))
 
     def clean_evidence(self) -> Any:

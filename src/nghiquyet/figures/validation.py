@@ -84,7 +84,8 @@ def stored_entry(entry: Entry) -> tuple[Entry, list[Issue]]:
                                         "này sẽ thành 0.") % {"n": STORED_PLACES}))
             continue
         rounded[name] = value
-    return replace(entry, **rounded), issues
+    return replace(entry, value=rounded["value"], numerator=rounded["numerator"],
+                   denominator=rounded["denominator"]), issues
 
 
 def note_issues(note: str) -> list[Issue]:
