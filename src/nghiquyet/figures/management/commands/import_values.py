@@ -41,7 +41,7 @@ class Command(BaseCommand):
         resolution = resolution_from_arg(str(ref))
 
         def progress(done: int, total: int) -> None:
-            if done == total or done % 50 == 0:
+            if done == total or done % 2000 == 0:
                 sys.stderr.write(_("\rĐã xử lý %(done)d/%(total)d dòng") % {"done": done,
                                                                           "total": total})
                 if done == total:
@@ -57,3 +57,6 @@ class Command(BaseCommand):
         for w in report.warnings:
             self.stderr.write(_("Cảnh báo: %(w)s") % {"w": w})
         self.stdout.write(_("Đã nhập %(n)d số liệu từ %(file)s.") % {"n": report.saved, "file": path})
+        if report.unchanged:
+            self.stdout.write(_("%(n)d dòng giống số liệu đang có nên giữ nguyên, kể cả trạng "
+                                "thái.") % {"n": report.unchanged})
