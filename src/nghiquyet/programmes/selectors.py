@@ -166,7 +166,7 @@ def timeline(programme: Programme, today: dt.date) -> list[tuple[str, bool, list
             for (y, q), its in columns.items()]
 
 
-def my_tasks(user: Any, today: dt.date) -> dict[str, list[ProgrammeItem]]:
+def my_tasks(user: Any, today: dt.date) -> dict[str, list[Any]]:
     """The user's tasks (responsible, or led by a unit they hold a role in), and for a
     leader the proposals waiting for their confirmation."""
     own_units = [unit.pk for role, unit in access.scopes(user)
@@ -180,7 +180,9 @@ def my_tasks(user: Any, today: dt.date) -> dict[str, list[ProgrammeItem]]:
         waiting = [i for i in _items(visible.filter(proposed_at__isnull=False,
                                                     lead_unit__in=leader_units))
                    .order_by("proposed_at") if access.can_confirm_item(user, i)]
-    return {"mine": mine, "waiting": waiting}
+    programmes = list(Programme.objects.filter(
+        resolution__in=access.visible_resolutions(user)).select_related("resolution"))
+    return {"mine": mine, "waiting": waiting, "programmes": programmes}
 
 
 def overdue_items(user: Any, today: dt.date) -> list[ProgrammeItem]:

@@ -272,6 +272,7 @@ def completion_confirm(*, actor: Any, item: ProgrammeItem) -> ProgrammeItem:
         item.status, item.percent = ItemStatus.DONE, 100
     item.confirmed_by, item.confirmed_at = _user(actor), timezone.now()
     item.proposed_by, item.proposed_at = None, None
+    _settle_proposal_notices(item)
     item.save(update_fields=["status", "percent", "due_date", "confirmed_by", "confirmed_at",
                              "proposed_by", "proposed_at"])
     if proposer is not None:
@@ -293,6 +294,7 @@ def completion_reject(*, actor: Any, item: ProgrammeItem, reason: str) -> Progra
         raise ValidationError(_("Cần ghi lý do chưa xác nhận."))
     item.proposed_by, item.proposed_at = None, None
     item.save(update_fields=["proposed_by", "proposed_at"])
+    _settle_proposal_notices(item)
     audit_record(actor=actor, action="programme_item.reject", target=item,
                  orgunit=item.lead_unit, new={"proposed": False}, reason=reason)
     return item
@@ -317,6 +319,12 @@ def _notify(user: Any, *, kind: str, key: str, title: str, body: str = "",
         key=key[:200], defaults={"user": user, "kind": kind, "title": title[:500], "body": body,
                                  "item": item, "url": url})
     return created
+
+
+def _settle_proposal_notices(item: ProgrammeItem) -> None:
+    """A proposal decided by one leader needs no more attention from the others."""
+    Notification.objects.filter(item=item, kind="proposed", read_at__isnull=True).update(
+        read_at=timezone.now())
 
 
 def _notify_confirmers(item: ProgrammeItem) -> None:
