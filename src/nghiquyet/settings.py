@@ -51,6 +51,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "nghiquyet.web.edge.RefuseNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Compresses pages (static files come precompressed from whitenoise); above every
     # middleware that reads or writes the body. Django adds random bytes against BREACH.

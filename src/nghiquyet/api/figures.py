@@ -7,10 +7,18 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from ninja import Router, Status
+from ninja import Query, Router, Status
 
 from nghiquyet.accounts import access
-from nghiquyet.api.schemas import DecisionIn, ErrorOut, FigureOut, ValueIn, ValueOut, ValueSaved
+from nghiquyet.api.schemas import (
+    MAX_OFFSET,
+    DecisionIn,
+    ErrorOut,
+    FigureOut,
+    ValueIn,
+    ValueOut,
+    ValueSaved,
+)
 from nghiquyet.figures import services
 from nghiquyet.figures.models import DataValue
 from nghiquyet.figures.periods import parse_period
@@ -50,7 +58,8 @@ class _Bad(Exception):
 
 @router.get("/resolutions/{int:resolution_id}/values", response={200: list[ValueOut], 403: ErrorOut, 404: ErrorOut})
 def list_values(request: HttpRequest, resolution_id: int, orgunit: str | None = None,
-                period: str | None = None, limit: int = 1000, offset: int = 0) -> list[dict[str, Any]]:
+                period: str | None = None, limit: int = Query(1000, ge=1, le=5000),
+                offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> list[dict[str, Any]]:
     resolution = access.get_resolution_for_user(request.user, resolution_id)
     qs = (DataValue.objects.filter(series__resolution=resolution,
                                    orgunit__in=access.visible_orgunits(request.user))
@@ -59,7 +68,6 @@ def list_values(request: HttpRequest, resolution_id: int, orgunit: str | None = 
         qs = qs.filter(orgunit__code=orgunit)
     if period:
         qs = qs.filter(period=period)
-    limit = max(1, min(limit, 5000))
     return [value_out(v) for v in qs[offset: offset + limit]]
 
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest
-from ninja import Router
+from ninja import Query, Router
 
 from nghiquyet.accounts import access
-from nghiquyet.api.schemas import ErrorOut, OrgUnitOut
+from nghiquyet.api.schemas import MAX_OFFSET, ErrorOut, OrgUnitOut
 from nghiquyet.orgunits.models import OrgUnit
 
 router = Router(tags=["Đơn vị"])
@@ -16,14 +16,13 @@ router = Router(tags=["Đơn vị"])
 @router.get("", response=list[OrgUnitOut])
 def list_orgunits(
     request: HttpRequest, type: str | None = None, parent: str | None = None,
-    limit: int = 500, offset: int = 0,
+    limit: int = Query(500, ge=1, le=2000), offset: int = Query(0, ge=0, le=MAX_OFFSET),
 ) -> list[OrgUnit]:
     qs = access.visible_orgunits(request.user).order_by("path")
     if type:
         qs = qs.filter(type=type)
     if parent:
         qs = qs.filter(parent__code=parent)
-    limit = max(1, min(limit, 2000))
     return list(qs[offset : offset + limit])
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from django.conf import settings
@@ -19,11 +18,11 @@ from nghiquyet.api.schemas import (
     TargetOut,
 )
 from nghiquyet.lib.i18n import gettext as _
-from nghiquyet.lib.registry import RegistryError
+from nghiquyet.lib.registry import RegistryError, RegistryFileError, load_registry_file
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import Indicator, Resolution, Target
 from nghiquyet.resolutions.selectors import indicators_with_targets, registry_export
-from nghiquyet.resolutions.services import registry_import
+from nghiquyet.resolutions.services import DuplicateResolution, registry_import
 
 
 def _resolution_out(r: Resolution) -> dict[str, Any]:
@@ -89,11 +88,14 @@ def export_registry(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
     return registry_export(access.get_resolution_for_user(request.user, resolution_id))
 
 
-@router.post("/import", response={201: ResolutionOut, 400: ErrorOut, 403: ErrorOut})
+@router.post("/import", response={201: ResolutionOut, 400: ErrorOut, 403: ErrorOut,
+                                  409: ErrorOut})
 def import_registry(
-    request: HttpRequest, file: File[UploadedFile], orgunit: str | None = None
+    request: HttpRequest, file: File[UploadedFile], orgunit: str | None = None,
+    new_version_of: int | None = None,
 ) -> Status[Any]:
-    """Upload a ``nghiquyet.registry/1`` JSON file (multipart field ``file``)."""
+    """Upload a ``nghiquyet.registry/1`` JSON file (multipart field ``file``). A resolution
+    that already exists is refused (409, naming it) unless ``new_version_of`` names it."""
     issuer = None
     if orgunit:
         issuer = OrgUnit.objects.filter(code=orgunit).first()
@@ -104,11 +106,21 @@ def import_registry(
     if file.size is not None and file.size > settings.NGHIQUYET_MAX_UPLOAD_BYTES:
         return Status(400, {"detail": _("Tệp lớn quá giới hạn cho phép.")})
     try:
-        doc = json.loads(file.read().decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
-        return Status(400, {"detail": _("Tệp %(file)s không phải JSON UTF-8 hợp lệ.") % {"file": file.name}})
+        doc = load_registry_file(file.read(), file.name or "",
+                                 max_bytes=settings.NGHIQUYET_MAX_UPLOAD_BYTES)
+    except RegistryFileError as exc:
+        return Status(400, {"detail": str(exc)})
+    previous = None
+    if new_version_of is not None:
+        previous = access.get_resolution_for_user(request.user, new_version_of)
     try:
-        resolution = registry_import(doc=doc, issuer=issuer, actor=request.user)
+        resolution = registry_import(doc=doc, issuer=issuer, actor=request.user,
+                                     new_version_of=previous)
+    except DuplicateResolution as exc:
+        return Status(409, {
+            "detail": _("Nghị quyết đã có (id %(id)d), chưa lưu gì. Gửi lại với "
+                        "new_version_of=%(id)d để lưu thành phiên bản mới.")
+            % {"id": exc.existing[0].pk}})
     except RegistryError as exc:
         return Status(400, {
             "detail": _("Tệp không hợp lệ, chưa lưu gì."),

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from ninja import Schema
 
+MAX_OFFSET = 10**9  # paginated lists: a larger offset is refused (422), never a server error
+
 
 class OrgUnitOut(Schema):
     id: int

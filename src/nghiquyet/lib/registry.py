@@ -366,3 +366,27 @@ def to_json_number(value: Decimal | int | float | None) -> int | float | None:
     if dec == dec.to_integral_value():
         return int(dec)
     return float(dec)
+
+
+# --- the one registry-file loader (web form, API, CLI) -------------------------------
+
+MAX_REGISTRY_DEPTH = 16  # a registry nests six levels; anything deeper is not one
+
+
+def load_registry_file(data: bytes, name: str, *, max_bytes: int) -> Any:
+    """The JSON document of an uploaded or given registry file, before validation.
+
+    Refuses, with a Vietnamese message naming the file (``RegistryFileError``), a file over
+    ``max_bytes``, nested too deep, not UTF-8, not JSON, or holding NaN, Infinity or NUL."""
+    from nghiquyet.lib.safejson import JsonRefused, loads
+
+    if not data:
+        raise RegistryFileError(_("Tệp %(file)s rỗng.") % {"file": name})
+    try:
+        return loads(data, max_bytes=max_bytes, max_depth=MAX_REGISTRY_DEPTH, name=name)
+    except JsonRefused as exc:
+        raise RegistryFileError(str(exc)) from exc
+
+
+class RegistryFileError(ValueError):
+    """A registry file that cannot be read; ``str(exc)`` is the Vietnamese message."""

@@ -16,6 +16,8 @@ class RegistryUploadForm(forms.Form):
         label=_("Đơn vị ban hành"), queryset=OrgUnit.objects.none(), required=False,
         help_text=_("Để trống: tìm theo tên cấp ủy và tỉnh ghi trong tệp."),
     )
+    new_version = forms.BooleanField(
+        label=_("Lưu thành phiên bản mới nếu nghị quyết đã có"), required=False)
 
     def __init__(self, user: Any, *args: Any, max_bytes: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

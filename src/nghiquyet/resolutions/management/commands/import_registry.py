@@ -1,6 +1,5 @@
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
@@ -10,12 +9,17 @@ from django.core.exceptions import PermissionDenied
 from django.core.management.base import BaseCommand, CommandError
 
 from nghiquyet.lib.i18n import gettext as _
-from nghiquyet.lib.registry import RegistryError
+from nghiquyet.lib.registry import RegistryError, RegistryFileError, load_registry_file
 from nghiquyet.orgunits.models import OrgUnit
-from nghiquyet.resolutions.services import registry_error_lines, registry_import
+from nghiquyet.resolutions.models import Resolution
+from nghiquyet.resolutions.services import (
+    DuplicateResolution,
+    registry_error_lines,
+    registry_import,
+)
 
 
-def load_registry_file(path: Path, max_bytes: int) -> Any:
+def read_registry_path(path: Path, max_bytes: int) -> Any:
     """Read a registry JSON file, with Vietnamese errors that name the file."""
     if not path.is_file():
         raise CommandError(_("Không tìm thấy tệp %(file)s.") % {"file": path})
@@ -23,14 +27,9 @@ def load_registry_file(path: Path, max_bytes: int) -> Any:
         raise CommandError(_("Tệp %(file)s lớn quá giới hạn %(limit)d MB.")
                            % {"file": path, "limit": max_bytes // (1024 * 1024)})
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except UnicodeDecodeError as exc:
-        raise CommandError(_("Tệp %(file)s không phải văn bản UTF-8.") % {"file": path}) from exc
-    except json.JSONDecodeError as exc:
-        raise CommandError(
-            _("Tệp %(file)s không phải JSON hợp lệ: dòng %(line)d, cột %(col)d.")
-            % {"file": path, "line": exc.lineno, "col": exc.colno}
-        ) from exc
+        return load_registry_file(path.read_bytes(), str(path), max_bytes=max_bytes)
+    except RegistryFileError as exc:
+        raise CommandError(str(exc)) from exc
 
 
 class Command(BaseCommand):
@@ -39,11 +38,13 @@ class Command(BaseCommand):
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("file", type=Path)
         parser.add_argument("--orgunit", help="Mã đơn vị ban hành (mặc định: tìm theo tên).")
+        parser.add_argument("--new-version-of", type=int, metavar="ID",
+                            help="Lưu thành phiên bản mới của nghị quyết đã có (id).")
         parser.add_argument("--user", help="Nhập với quyền và tên của người dùng này "
                                            "(mặc định: người vận hành máy chủ).")
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        doc = load_registry_file(opts["file"], settings.NGHIQUYET_MAX_UPLOAD_BYTES)
+        doc = read_registry_path(opts["file"], settings.NGHIQUYET_MAX_UPLOAD_BYTES)
         issuer = None
         if opts["orgunit"]:
             issuer = OrgUnit.objects.filter(code=opts["orgunit"]).first()
@@ -54,8 +55,20 @@ class Command(BaseCommand):
             actor = get_user_model().objects.filter(username=opts["user"], is_active=True).first()
             if actor is None:
                 raise CommandError(_("Không có người dùng “%(name)s”.") % {"name": opts["user"]})
+        previous = None
+        if opts["new_version_of"] is not None:
+            previous = Resolution.objects.filter(pk=opts["new_version_of"]).first()
+            if previous is None:
+                raise CommandError(_("Không có nghị quyết id %(id)d.") % {"id": opts["new_version_of"]})
         try:
-            resolution = registry_import(doc=doc, issuer=issuer, actor=actor)
+            resolution = registry_import(doc=doc, issuer=issuer, actor=actor,
+                                         new_version_of=previous)
+        except DuplicateResolution as exc:
+            lines = "\n  ".join(f"{r.pk}: {r.title} ({r.term_start}–{r.term_end})"
+                                for r in exc.existing)
+            raise CommandError(
+                _("Nghị quyết này đã có, chưa lưu gì. Dùng --new-version-of ID để lưu thành "
+                  "phiên bản mới:") + "\n  " + lines) from exc
         except PermissionDenied as exc:
             raise CommandError(
                 _("Người dùng “%(name)s” không có quyền nhập nghị quyết cho đơn vị này.")
