@@ -30,11 +30,13 @@ def _login(client, username):
 @pytest.mark.django_db
 def test_every_seed_target_has_an_explained_status(client, demo):
     _login(client, "bithu")
-    response = client.get(reverse("assessment:dashboard", args=[demo.pk]) + "?year=2026")
+    response = client.get(reverse("assessment:dashboard", args=[demo.pk]) + "?year=2026"
+                          "&figures=all")
     assert response.status_code == 200
     html = response.content.decode()
     assert html.count('class="status-chip') == 37
-    assert "19/24 chỉ tiêu đạt hoặc đúng tiến độ" in html
+    assert "18/24 chỉ tiêu đạt, vượt hoặc có khả năng đạt" in html
+    assert "kể cả số liệu đang nhập và chờ duyệt" in html  # the page names its figures
     assert "thực hiện 2026: 45.200 tấn" in html  # grain, summed from 30 villages
     assert "Số liệu minh họa" in html
     assert html.count("<svg class=\"spark\"") == 37
@@ -53,7 +55,8 @@ def test_filters_by_group_and_status(client, demo):
 @pytest.mark.django_db
 def test_indicator_detail_breaks_down_by_village_worst_first(client, demo):
     _login(client, "bithu")
-    response = client.get(reverse("assessment:indicator", args=[demo.pk, 7]) + "?year=2026")
+    response = client.get(reverse("assessment:indicator", args=[demo.pk, 7]) + "?year=2026"
+                          "&figures=all")
     assert response.status_code == 200
     html = response.content.decode()
     assert "Theo đơn vị trực thuộc" in html
@@ -137,15 +140,18 @@ def test_query_count_does_not_grow_with_targets_or_units(client, users, resoluti
 
 @pytest.mark.django_db
 def test_cli_assess_prints_every_target(demo, capsys):
-    call_command("assess", str(demo.pk), "--year", "2026", "--json")
+    call_command("assess", str(demo.pk), "--year", "2026", "--json", "--all-figures")
     data = json.loads(capsys.readouterr().out)
+    assert data["figures"] == "all" and data["forecast"] is False
     assert len(data["targets"]) == 37
     assert {"status", "ratio", "projected", "explanation"} <= set(data["targets"][0])
     grain = data["targets"][2]
     assert grain["status"] == "on_track" and grain["latest_value"] == 45200
-    call_command("assess", str(demo.pk), "--year", "2026")
+    call_command("assess", str(demo.pk), "--year", "2026", "--all-figures")
     text = capsys.readouterr().out
-    assert "≥ 49.305 tấn" in text and text.strip().endswith("19/24 chỉ tiêu đạt hoặc đúng tiến độ")
+    assert text.startswith("Số liệu sử dụng: tất cả số liệu")
+    assert "từ 49.305 tấn trở lên" in text and "≥" not in text
+    assert text.strip().endswith("18/24 chỉ tiêu đạt, vượt hoặc có khả năng đạt")
 
 
 @pytest.mark.django_db
@@ -161,8 +167,13 @@ def test_cli_assess_refuses_bad_input(demo):
 @pytest.mark.django_db
 def test_api_assessment(client, demo):
     _login(client, "giamsat")
-    data = client.get(f"/api/v1/resolutions/{demo.pk}/assessment?year=2026").json()
-    assert len(data["targets"]) == 37 and data["summary"].startswith("19/24")
+    data = client.get(f"/api/v1/resolutions/{demo.pk}/assessment?year=2026&figures=all").json()
+    assert len(data["targets"]) == 37 and data["summary"].startswith("18/24")
+    default = client.get(f"/api/v1/resolutions/{demo.pk}/assessment?year=2026").json()
+    assert default["figures"] == "approved"
+    assert default["figures_note"] == "Số liệu sử dụng: chỉ số liệu đã được phê duyệt."
+    bad = client.get(f"/api/v1/resolutions/{demo.pk}/assessment?year=2026&figures=some")
+    assert bad.status_code == 400 and "approved" in bad.json()["detail"]
     village = client.get(f"/api/v1/resolutions/{demo.pk}/assessment?year=2026&orgunit=SL-PK-B01")
     assert village.status_code == 200
     assert client.get(f"/api/v1/resolutions/{demo.pk}/assessment?year=2099").status_code == 400

@@ -8,10 +8,10 @@ from decimal import Decimal
 from typing import Any
 
 from nghiquyet.accounts import access
-from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.figures.figure_sets import DEFAULT_FIGURE_SET, FigureSet, figure_set
 from nghiquyet.figures.rollup import Figure
 from nghiquyet.figures.selectors import SubtreeFigures, subtree_figures
+from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.progress import (
     Assessment,

@@ -9,6 +9,8 @@ from django.views.decorators.http import require_GET
 
 from nghiquyet.accounts import access
 from nghiquyet.assessment.selectors import assess_resolution, target_detail
+from nghiquyet.assessment.serialize import forecast_note
+from nghiquyet.figures.figure_sets import DEFAULT_FIGURE_SET, FigureSet, parse_figure_set
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.progress import ORDERED_STATUSES, Status
 from nghiquyet.resolutions.models import Resolution
@@ -30,7 +32,12 @@ def _common(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
     resolution = access.get_resolution_for_user(request.user, resolution_id)
     unit = _unit(request, resolution)
     as_of = _as_of(request, resolution)
-    return {"resolution": resolution, "unit": unit, "as_of": as_of,
+    try:
+        figures = parse_figure_set(request.GET.get("figures"))
+    except ValueError:
+        figures = DEFAULT_FIGURE_SET  # a hand-edited address falls back to the default
+    return {"resolution": resolution, "unit": unit, "as_of": as_of, "figures": figures,
+            "figure_sets": list(FigureSet),
             "years": list(range(resolution.term_start, resolution.term_end + 1))}
 
 
@@ -39,7 +46,7 @@ def _common(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
 def dashboard(request: HttpRequest, resolution_id: int) -> HttpResponse:
     ctx = _common(request, resolution_id)
     ra = assess_resolution(ctx["resolution"], ctx["unit"], ctx["as_of"],
-                           approved_only=request.GET.get("approved") == "1", viewer=request.user)
+                           approved_only=ctx["figures"].approved_only, viewer=request.user)
     group_code = request.GET.get("group") or ""
     status = request.GET.get("status") or ""
     groups = [g for g in ra.groups if not group_code or (g.group and g.group.code == group_code)]
@@ -52,7 +59,7 @@ def dashboard(request: HttpRequest, resolution_id: int) -> HttpResponse:
     ctx.update({
         "ra": ra, "rows": rows, "group_code": group_code, "status": status,
         "statuses": [*reversed(ORDERED_STATUSES), Status.NO_DATA],
-        "approved": request.GET.get("approved") == "1",
+        "forecast_note": forecast_note(ra),
         "units": _viewable_units(request, ctx["resolution"]),
     })
     return render(request, "assessment/dashboard.html", ctx)
@@ -70,14 +77,14 @@ def _viewable_units(request: HttpRequest, resolution: Resolution) -> list[OrgUni
 def indicator_detail(request: HttpRequest, resolution_id: int, number: int) -> HttpResponse:
     ctx = _common(request, resolution_id)
     ra = assess_resolution(ctx["resolution"], ctx["unit"], ctx["as_of"], viewer=request.user,
-                           sub_units=True)
+                           approved_only=ctx["figures"].approved_only, sub_units=True)
     indicator = next((i for i in ra.indicators if i.indicator.number == number), None)
     if indicator is None:
         raise Http404
     details = [target_detail(ra, t) for t in indicator.targets]
     charts = [_chart_data(ctx["years"], d) for d in details]
     ctx.update({"ra": ra, "ai": indicator, "details": list(zip(details, charts, strict=True)),
-                "charts": charts})
+                "charts": charts, "forecast_note": forecast_note(ra)})
     return render(request, "assessment/indicator.html", ctx)
 
 
