@@ -64,6 +64,7 @@ class _State:
     last_was_group: bool = False
     result: ScanResult = field(default_factory=ScanResult)
     current_group: Group | None = None
+    bullet: str | None = None  # the character of a bulleted list ("-", "–", "+", "•")
 
 
 def scan_list(body: str, classify: LineRule, log: WarningLog, *, allow_bullets: bool) -> ScanResult:
@@ -142,13 +143,18 @@ def _judge_first(state: _State, marker: Marker, body: str, allow_bullets: bool) 
         and _line_has_figure(body, marker)
     ):
         state.family = marker.family
+        state.bullet = marker.label
         return "item"
     return "text"
 
 
 def _judge_same_family(state: _State, marker: Marker, body: str, log: WarningLog) -> str:
     if marker.family is Family.BULLET:
-        return "item" if marker.line_start and _starts_item(body, marker) else "text"
+        # The first item fixes the bullet: "– Có 20 đoạn đường "Sáng -\n- Sạch" is a wrap.
+        same_bullet = marker.label == state.bullet
+        return (
+            "item" if marker.line_start and same_bullet and _starts_item(body, marker) else "text"
+        )
     if marker.number == state.expected:
         return "item"
     if marker.number == 1 and state.last_was_group:

@@ -43,10 +43,11 @@ def split_run_in_headings(doc: str) -> str:
     for match in _RUN_IN_MARKER.finditer(doc):
         run_in = not match.group("before").startswith("\n") and match.start() > 0
         run_in = run_in and doc[match.start() - 1] != "\n"
-        if not (run_in or "\n" in match.group("after")):
-            continue
         length = _run_in_heading_length(doc, match)
         if length is None:
+            continue
+        wrapped = "\n" in match.group("after") + doc[match.end() : match.end() + length]
+        if not (run_in or wrapped):
             continue
         parts.append(doc[previous : match.start()].rstrip(" \t"))
         parts.append(("\n" if run_in else "") + match.group("marker") + " ")
