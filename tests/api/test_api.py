@@ -111,7 +111,9 @@ def test_api_import_refusals(client, users, tree, seed_doc, username, orgunit):
 
 
 @pytest.mark.django_db
-def test_openapi_document_is_published(client):
+def test_openapi_document_is_published(client, users):
+    assert client.get("/api/v1/openapi.json").status_code == 302  # for logged-in users only
+    client.force_login(users["bob"])
     response = client.get("/api/v1/openapi.json")
     assert response.status_code == 200
     paths = response.json()["paths"]
