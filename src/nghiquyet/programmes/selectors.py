@@ -209,3 +209,41 @@ def items_for_indicator(user: Any, indicator: Indicator) -> list[ProgrammeItem]:
 
 def notifications_of(user: Any, limit: int = 200) -> list[Notification]:
     return list(Notification.objects.filter(user=user).order_by("-created_at", "-id")[:limit])
+
+
+def report_summary(resolution: Resolution, unit: Any, as_of: dt.date) -> Any:
+    """How the programme's tasks stand for the report of ``unit`` (tasks led within its
+    subtree), by breakthrough and main task; None when the resolution has no programme."""
+    from nghiquyet.documents.programme import ProgrammeRow, ProgrammeSummary
+    from nghiquyet.lib.vnformat import format_date
+
+    programmes = list(Programme.objects.filter(resolution=resolution).order_by("issued_on", "id"))
+    if not programmes:
+        return None
+    items = list(ProgrammeItem.objects.filter(programme__in=programmes,
+                                              lead_unit__path__startswith=unit.path)
+                 .select_related("lead_unit", "breakthrough", "main_task")
+                 .order_by("programme_id", "position"))
+    tallies = {t.key: t for t in progress_by_anchor(programmes, resolution, as_of)}
+    overdue: dict[str, list[str]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    for item in items:
+        key = (f"b{item.breakthrough.number}" if item.breakthrough else
+               f"t{item.main_task.number}" if item.main_task else
+               "i" if item.indicator_id else "other")
+        shown = item.shown_status(as_of)
+        counts.setdefault(key, dict.fromkeys(("done", "in_progress", "overdue", "not_started",
+                                              "stopped"), 0))[shown] += 1
+        if shown == OVERDUE:
+            overdue.setdefault(key, []).append(
+                f"{item.number} {item.content} ({item.lead_unit.name}, "
+                + _("hạn %(d)s") % {"d": format_date(item.due_date)} + ")")
+    rows = [ProgrammeRow(label=tally.label, counts=counts.get(key, {}),
+                         overdue_tasks=overdue.get(key, []))
+            for key, tally in tallies.items() if key in counts or key.startswith(("b", "t"))]
+    first = programmes[0]
+    title = (_("Chương trình hành động số %(n)s") % {"n": first.number}) if first.number else (
+        first.title)
+    if first.number and first.issued_on:
+        title += " " + _("ngày %(d)s") % {"d": format_date(first.issued_on)}
+    return ProgrammeSummary(title=title, as_of=as_of, rows=rows)
