@@ -84,7 +84,90 @@ def scan_table(body: str) -> TableScan | None:
         columns = _header_columns(line)
         if columns is not None:
             return _read_rows(lines[index + 1 :], columns, line)
+    for index in range(min(_HEADER_LOOKAHEAD, len(lines))):
+        if rebuilt := _cell_per_line(lines, index):
+            return _read_rows(rebuilt[1:], _header_columns(rebuilt[0][2]), rebuilt[0][2])
     return None
+
+
+# --- a table extracted one cell per line ------------------------------------
+
+_MAX_HEADER_CELLS = 8
+_MAX_CELL = 200  # a longer line is prose: the table is over
+
+
+def _cell_per_line(
+    lines: list[tuple[int, int, str]], index: int
+) -> list[tuple[int, int, str]] | None:
+    """Rows rebuilt as " | " lines from a table whose cells stand one per line.
+
+    The header is the run of short lines starting with "STT" that names the
+    indicator and target columns; each row then starts at the next number in
+    sequence (1, 2, 2.1, II ...) and holds at most as many cells as the header.
+    """
+    if not _STT_HEADER.match(lines[index][2].strip()):
+        return None
+    for width in range(3, _MAX_HEADER_CELLS + 1):
+        header = [line.strip() for _s, _e, line in lines[index : index + width]]
+        columns = _header_columns(CELL_SEPARATOR.join(header))
+        if columns is not None and columns.target == width - 1:
+            rows = _rows_from_cells(lines[index + width :], width)
+            if rows:
+                start, end = lines[index][0], lines[index + width - 1][1]
+                return [(start, end, CELL_SEPARATOR.join(header)), *rows]
+    return None
+
+
+def _rows_from_cells(lines: list[tuple[int, int, str]], width: int) -> list[tuple[int, int, str]]:
+    rows: list[tuple[int, int, str]] = []
+    current: list[str] = []
+    start = end = 0
+    sequence = _Sequence()
+    for line_start, line_end, raw in lines:
+        line = raw.strip()
+        if len(line) > _MAX_CELL:
+            break
+        if sequence.is_next(line):
+            if current:
+                rows.append((start, end, CELL_SEPARATOR.join(current)))
+            current, start = [line], line_start
+        elif current and len(current) < width:
+            current.append(line)
+        else:
+            break
+        end = line_end
+    if current:
+        rows.append((start, end, CELL_SEPARATOR.join(current)))
+    return rows if len(rows) >= 2 else []
+
+
+class _Sequence:
+    """Which STT may come next: the next indicator, a part of the current one, the next group."""
+
+    def __init__(self) -> None:
+        self.number = 0
+        self.part = 0
+        self.group = 0
+        self.letter = 0
+
+    def is_next(self, token: str) -> bool:
+        token = token.rstrip(".")
+        if token.isdigit() and int(token) == self.number + 1:
+            self.number, self.part = int(token), 0
+            return True
+        if re.fullmatch(r"\d{1,3}\.\d{1,2}", token):
+            major, minor = (int(p) for p in token.split("."))
+            if major == self.number and minor == self.part + 1:
+                self.part = minor
+                return True
+            return False
+        if re.fullmatch(r"[IVX]{1,5}", token) and roman_value(token) == self.group + 1:
+            self.group += 1
+            return True
+        if re.fullmatch(r"[A-Z]", token) and ord(token) - ord("A") == self.letter:
+            self.letter += 1
+            return True
+        return False
 
 
 def _lines(body: str) -> list[tuple[int, int, str]]:

@@ -221,8 +221,10 @@ def _clause_targets(
         if per_population and target["unit"] and "/" not in target["unit"]:
             target["unit"] += per_population
         if not target["each_year"]:
+            # A total over the term ends with the term, whatever year a lead-in names.
+            default = ctx.term_end if target["kind"] == "cumulative" else ctx.default_year
             target["year"] = _deadline_for(
-                deadlines, clause.offset + figure.start, clause.offset + end, ctx.default_year
+                deadlines, clause.offset + figure.start, clause.offset + end, default
             )
         targets.append(target)
     return _with_status_parts(clause, figures, targets, deadlines, ctx)
