@@ -149,7 +149,8 @@ def _reload(item_id: int) -> ProgrammeItem:
 def list_programmes(request: HttpRequest, resolution_id: int) -> list[dict[str, Any]]:
     resolution = access.get_resolution_for_user(request.user, resolution_id)
     return [{"id": p.pk, "resolution_id": p.resolution_id, "title": p.title,
-             "number": p.number, "issued_on": p.issued_on, "item_count": p.item_count}
+             "number": p.number, "issued_on": p.issued_on,
+             "item_count": getattr(p, "item_count", 0)}
             for p in selectors.programmes_of(request.user, resolution)]
 
 

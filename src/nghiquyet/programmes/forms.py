@@ -1,10 +1,11 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -45,14 +46,25 @@ class ItemForm(forms.Form):
                     "“Hằng năm, quý IV” hoặc “30/6/2026”."))
     product = forms.CharField(label=_("Sản phẩm"), widget=forms.Textarea(attrs={"rows": 2}),
                               required=False)
+    responsible = forms.ModelChoiceField(label=_("Người phụ trách"), required=False,
+                                         queryset=get_user_model().objects.none())
+    milestones = forms.CharField(
+        label=_("Mốc tiến độ"), required=False, widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Mỗi dòng một mốc: ngày, dấu hai chấm, nội dung. "
+                    "Ví dụ: 30/6/2026: Hoàn thành khảo sát"))
 
     def __init__(self, resolution: Resolution, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.resolution = resolution
         units = OrgUnit.objects.subtree(resolution.issuer).order_by("path")
-        self.fields["lead_unit"].queryset = units
-        self.fields["coordinating_units"].queryset = units
-        self.fields["anchor"].choices = [("", _("— Không gắn —"))] + anchor_choices(resolution)
+        cast(forms.ModelChoiceField, self.fields["lead_unit"]).queryset = units
+        cast(forms.ModelMultipleChoiceField, self.fields["coordinating_units"]).queryset = units
+        cast(forms.ModelChoiceField, self.fields["responsible"]).queryset = (
+            get_user_model().objects.filter(
+                is_active=True, role_assignments__orgunit__path__startswith=resolution.issuer.path)
+            .distinct().order_by("first_name", "username"))
+        cast(forms.ChoiceField, self.fields["anchor"]).choices = [
+            ("", _("— Không gắn —")), *anchor_choices(resolution)]
 
     def clean_when_text(self) -> whenmod.When:
         text = self.cleaned_data["when_text"]
@@ -62,6 +74,24 @@ class ItemForm(forms.Form):
                                       last_year=self.resolution.term_end)
         except whenmod.WhenError as exc:
             raise forms.ValidationError(str(exc)) from exc
+
+
+    def clean_milestones(self) -> list[tuple[str, dt.date]]:
+        out: list[tuple[str, dt.date]] = []
+        for number, line in enumerate(self.cleaned_data["milestones"].splitlines(), 1):
+            if not line.strip():
+                continue
+            day, sep, title = line.partition(":")
+            try:
+                when = whenmod.parse_when(day, first_year=2000, last_year=2100)
+            except whenmod.WhenError:
+                when = None
+            if not sep or not title.strip() or when is None or when.start is not None:
+                raise forms.ValidationError(
+                    _("Dòng %(n)d: viết “ngày: nội dung”, ví dụ “30/6/2026: Hoàn thành khảo sát”.")
+                    % {"n": number})
+            out.append((title.strip()[:500], when.due))
+        return out
 
 
 class ProgressForm(forms.Form):

@@ -103,7 +103,9 @@ def specs_from_draft(data: dict[str, Any], resolution: Resolution,
         kind, number = (item.get("anchor") or " ")[:1], (item.get("anchor") or "")[1:]
         anchor: dict[str, Any] = {}
         if number.isdigit():
-            table = {"b": breakthroughs, "t": tasks, "i": indicators}.get(kind, {})
+            tables_by_kind: dict[str, dict[int, Any]] = {
+                "b": breakthroughs, "t": tasks, "i": indicators}
+            table = tables_by_kind.get(kind, {})
             found = table.get(int(number))
             if found is None:
                 errors.append(where("content") + _("nghị quyết không có mục “%(a)s”.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import OrderedDict
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 from django.db.models import Prefetch, Q, QuerySet
 
@@ -17,6 +17,7 @@ from nghiquyet.programmes import when as whenmod
 from nghiquyet.programmes.models import (
     ACTIVE_STATUSES,
     OVERDUE,
+    ItemQuerySet,
     ItemStatus,
     Notification,
     Programme,
@@ -50,7 +51,7 @@ class ItemFilters:
             qs = qs.filter(Q(lead_unit__path__startswith=path)
                            | Q(coordinating_units__path__startswith=path)).distinct()
         if self.status:
-            qs = qs.with_status(self.status, today)
+            qs = cast(ItemQuerySet, qs).with_status(self.status, today)
         kind, number = self.anchor[:1], self.anchor[1:]
         if number.isdigit():
             field_name = {"b": "breakthrough__number", "t": "main_task__number",

@@ -152,25 +152,62 @@ EDITABLE = ("content", "number", "lead_unit", "responsible", "start_date", "due_
 
 
 @transaction.atomic
-def item_edit(*, actor: Any, item: ProgrammeItem, changes: dict[str, Any]) -> ProgrammeItem:
-    """Change an item's plan (not its progress, which has its own services)."""
+def item_edit(*, actor: Any, item: ProgrammeItem, changes: dict[str, Any],
+              coordinating_units: Sequence[OrgUnit] | None = None,
+              milestones: Sequence[tuple[str, dt.date]] | None = None) -> ProgrammeItem:
+    """Change an item's plan (not its progress, which has its own services). The
+    coordinating units and milestones, when given, replace the old ones."""
     _require(access.can_manage_programme(actor, item.programme.resolution))
     unknown = set(changes) - set(EDITABLE)
     if unknown:
         raise ValueError(f"not editable: {sorted(unknown)}")
-    old = item.snapshot()
+    old = {**item.snapshot(), "due_text": item.due_text,
+           "coordinating_text": item.coordinating_text}
     for name, value in changes.items():
         setattr(item, name, value)
     _check_spec(item.programme, ItemSpec(
         content=item.content, lead_unit=item.lead_unit, due_date=item.due_date,
         start_date=item.start_date, recurrence=item.recurrence,
         recurrence_quarter=item.recurrence_quarter, breakthrough=item.breakthrough,
-        main_task=item.main_task, indicator=item.indicator))
-    item.save(update_fields=list(changes))
+        main_task=item.main_task, indicator=item.indicator,
+        coordinating_units=coordinating_units or ()))
+    if changes:
+        item.save(update_fields=list(changes))
+    new = {**item.snapshot(), "due_text": item.due_text,
+           "coordinating_text": item.coordinating_text}
+    diff_old = {k: old[k] for k in changes if old.get(k) != new.get(k)}
+    diff_new = {k: new[k] for k in diff_old}
+    if coordinating_units is not None:
+        before = sorted(item.coordinating_units.values_list("code", flat=True))
+        item.coordinating_units.set(list(coordinating_units))
+        after = sorted(u.code for u in coordinating_units)
+        if before != after:
+            diff_old["coordinating_units"], diff_new["coordinating_units"] = before, after
+    if milestones is not None:
+        before_m = [[m.title, m.due_date.isoformat()] for m in item.milestones.all()]
+        after_m = [[title, due.isoformat()] for title, due in milestones]
+        if before_m != after_m:
+            item.milestones.all().delete()
+            Milestone.objects.bulk_create([Milestone(item=item, title=t, due_date=d)
+                                           for t, d in milestones])
+            diff_old["milestones"], diff_new["milestones"] = before_m, after_m
     audit_record(actor=actor, action="programme_item.edit", target=item, orgunit=item.lead_unit,
-                 old={k: old[k] for k in changes if k in old},
-                 new={k: item.snapshot()[k] for k in changes if k in old})
+                 old=diff_old, new=diff_new)
     return item
+
+
+@transaction.atomic
+def milestone_reach(*, actor: Any, milestone: Milestone, on: dt.date) -> Milestone:
+    """Mark a milestone reached: the lead unit says so, like a progress update."""
+    item = milestone.item
+    _require(access.can_update_item(actor, item))
+    if on > timezone.localdate():
+        raise ValidationError(_("Ngày đạt mốc không được sau hôm nay."))
+    milestone.done_on = on
+    milestone.save(update_fields=["done_on"])
+    audit_record(actor=actor, action="programme_item.milestone", target=item,
+                 orgunit=item.lead_unit, new={"milestone": milestone.title, "on": on.isoformat()})
+    return milestone
 
 
 @transaction.atomic
@@ -220,7 +257,7 @@ def progress_post(*, actor: Any, item: ProgrammeItem, on: dt.date, text: str, pe
     update = ProgressUpdate.objects.create(item=item, on=on, text=text.strip(), percent=percent,
                                            author=_user(actor))
     for upload in files:
-        Evidence.objects.create(update=update, file=upload, name=upload.name[:255],
+        Evidence.objects.create(update=update, file=upload, name=(upload.name or "")[:255],
                                 size=upload.size or 0)
     old = {"status": item.status, "percent": item.percent}
     item.status = ItemStatus.IN_PROGRESS

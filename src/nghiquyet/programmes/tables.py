@@ -220,7 +220,9 @@ def _rows_from_grid(grid: Grid, filename: str) -> Table:
             if len(text) > MAX_CELL_CHARS:
                 errors.append(_where(filename, line, key) + _("ô dài quá %(max)d ký tự.")
                               % {"max": MAX_CELL_CHARS})
-        row = Row(line=line, **{key: values.get(key, "")[:MAX_CELL_CHARS] for key in COLUMNS})
+        cut = {key: values.get(key, "")[:MAX_CELL_CHARS] for key in COLUMNS}
+        row = Row(line=line, number=cut["number"], content=cut["content"], lead=cut["lead"],
+                  coordinating=cut["coordinating"], when=cut["when"], product=cut["product"])
         row.heading = not any((row.lead, row.coordinating, row.when, row.product))
         if not row.content:
             errors.append(_where(filename, line, "content") + _("chưa ghi nội dung nhiệm vụ."))

@@ -113,15 +113,75 @@ def _spec(form: ItemForm) -> services.ItemSpec:
     anchor: dict[str, Any] = {}
     kind, number = (data["anchor"] or " ")[:1], (data["anchor"] or "")[1:]
     if number.isdigit():
-        model = {"b": Breakthrough, "t": MainTask}[kind]
+        model: Any = {"b": Breakthrough, "t": MainTask}[kind]
         found = model.objects.filter(resolution=form.resolution, number=int(number)).first()
         anchor = {"breakthrough" if kind == "b" else "main_task": found}
     return services.ItemSpec(
+        responsible=data["responsible"], milestones=data["milestones"],
         content=data["content"], number=data["number"], lead_unit=data["lead_unit"],
         coordinating_units=list(data["coordinating_units"]),
         coordinating_text=data["coordinating_text"], due_date=when.due, start_date=when.start,
         recurrence=when.recurrence, recurrence_quarter=when.quarter,
         due_text=form.data.get("when_text", ""), product=data["product"], **anchor)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def item_edit(request: HttpRequest, item_id: int) -> HttpResponse:
+    item = access.get_item_for_user(request.user, item_id)
+    resolution = item.programme.resolution
+    if not access.can_manage_programme(request.user, resolution):
+        raise PermissionDenied
+    form = ItemForm(resolution, request.POST or None, initial=_initial(item))
+    if request.method == "POST" and form.is_valid():
+        spec = _spec(form)
+        changes = {name: getattr(spec, name) for name in (
+            "content", "number", "lead_unit", "responsible", "start_date", "due_date", "due_text",
+            "recurrence", "recurrence_quarter", "product", "coordinating_text")}
+        if form.data.get("when_text", "").strip() == form.initial["when_text"]:
+            # Unchanged wording keeps the dates: a yearly task may have moved a year on.
+            for name in ("start_date", "due_date", "due_text", "recurrence", "recurrence_quarter"):
+                changes.pop(name)
+        changes |= {"breakthrough": spec.breakthrough, "main_task": spec.main_task,
+                    "indicator": spec.indicator if form.cleaned_data["anchor"] else item.indicator}
+        try:
+            services.item_edit(actor=request.user, item=item, changes=changes,
+                               coordinating_units=list(spec.coordinating_units),
+                               milestones=list(spec.milestones))
+        except ValidationError as exc:
+            form.add_error(None, exc)
+        else:
+            messages.success(request, _("Đã lưu nhiệm vụ."))
+            return redirect("programmes:item", item_id=item.pk)
+    return render(request, "programmes/item_form.html", {
+        "form": form, "programme": item.programme, "resolution": resolution, "item": item,
+    }, status=400 if request.method == "POST" else 200)
+
+
+def _initial(item: Any) -> dict[str, Any]:
+    from nghiquyet.programmes.templatetags.programmes import when_text
+
+    anchor = (f"b{item.breakthrough.number}" if item.breakthrough else
+              f"t{item.main_task.number}" if item.main_task else "")
+    return {"number": item.number, "content": item.content, "anchor": anchor,
+            "lead_unit": item.lead_unit_id, "responsible": item.responsible_id,
+            "coordinating_units": list(item.coordinating_units.all()),
+            "coordinating_text": item.coordinating_text, "when_text": when_text(item),
+            "product": item.product,
+            "milestones": "\n".join(f"{m.due_date:%d/%m/%Y}: {m.title}"
+                                    for m in item.milestones.all())}
+
+
+@login_required
+@require_POST
+def milestone_reach(request: HttpRequest, item_id: int, milestone_id: int) -> HttpResponse:
+    item = access.get_item_for_user(request.user, item_id)
+    milestone = item.milestones.filter(pk=milestone_id).first()
+    if milestone is None:
+        raise Http404
+    services.milestone_reach(actor=request.user, milestone=milestone, on=timezone.localdate())
+    messages.success(request, _("Đã ghi nhận đạt mốc “%(m)s”.") % {"m": milestone.title})
+    return redirect("programmes:item", item_id=item.pk)
 
 
 @login_required
@@ -280,7 +340,7 @@ def import_upload(request: HttpRequest, resolution_id: int) -> HttpResponse:
 
 def _get_draft(request: HttpRequest, draft_id: int) -> ProgrammeDraft:
     draft = (ProgrammeDraft.objects.select_related("resolution", "resolution__issuer")
-             .filter(pk=draft_id, created_by=request.user).first())
+             .filter(pk=draft_id, created_by_id=request.user.pk).first())
     if draft is None:
         raise Http404
     if not access.can_manage_programme(request.user, draft.resolution):
