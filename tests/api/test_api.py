@@ -82,8 +82,15 @@ def test_registry_export_and_import(client, users, resolution, tree, seed_doc):
     assert compare_registries(seed_doc, doc) == []
     upload = SimpleUploadedFile("r.json", json.dumps(doc).encode())
     response = client.post("/api/v1/resolutions/import?orgunit=SL-PK", {"file": upload})
+    assert response.status_code == 409  # the same resolution: refused, naming it
+    assert f"new_version_of={resolution.pk}" in response.json()["detail"]
+    upload = SimpleUploadedFile("r.json", json.dumps(doc).encode())
+    response = client.post(
+        f"/api/v1/resolutions/import?orgunit=SL-PK&new_version_of={resolution.pk}",
+        {"file": upload})
     assert response.status_code == 201
     assert Resolution.objects.count() == 2
+    assert Resolution.objects.get(is_current=True).version == 2
 
 
 @pytest.mark.django_db

@@ -97,7 +97,7 @@ def test_import_finds_or_creates_the_issuer(db, seed_doc):
     assert resolution.issuer.name == "Phiêng Khoài"
     assert resolution.issuer.type == "commune"
     assert resolution.issuer.parent.name == "Sơn La"
-    again = registry_import(doc=seed_doc)
+    again = registry_import(doc=seed_doc, new_version_of=resolution)  # a second import
     assert again.issuer_id == resolution.issuer_id
 
 

@@ -144,6 +144,22 @@ def can_manage_user(user: Any, person: Any) -> bool:
                                 for role, unit in theirs)
 
 
+def can_assign_series(user: Any, resolution: Resolution) -> bool:
+    """Say who enters which data series of a resolution: those who manage its registry."""
+    return can_manage_registry(user, resolution.issuer)
+
+
+def assignable_officers(resolution: Resolution) -> QuerySet[Any]:
+    """Officers whose scope lies within the issuer's subtree or holds the issuer."""
+    from django.contrib.auth.models import User
+
+    issuer = resolution.issuer
+    within = Q(role_assignments__orgunit__path__startswith=issuer.path)
+    above = Q(role_assignments__orgunit__id__in=issuer.ancestor_ids())
+    return User.objects.filter(within | above, role_assignments__role=Role.OFFICER,
+                               is_active=True).distinct().order_by("first_name", "username")
+
+
 def can_import_any(user: Any) -> bool:
     """Whether the import pages are open to the user at all."""
     return is_system_admin(user) or any(role == Role.LEADER for role, _ in scopes(user))

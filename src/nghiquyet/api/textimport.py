@@ -20,7 +20,7 @@ from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.registry import RegistryError
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.import_drafts import check_upload, read_upload
-from nghiquyet.resolutions.services import registry_import
+from nghiquyet.resolutions.services import DuplicateResolution, registry_import
 from nghiquyet.textimport import ReadError, parse_text
 
 router = Router(tags=["Đọc văn bản nghị quyết"])
@@ -49,7 +49,7 @@ class ReadSavedOut(Schema):
 
 @router.post(
     "/resolutions/read",
-    response={200: ReadOut, 201: ReadSavedOut, 400: ErrorOut, 403: ErrorOut},
+    response={200: ReadOut, 201: ReadSavedOut, 400: ErrorOut, 403: ErrorOut, 409: ErrorOut},
 )
 def read_resolution(
     request: HttpRequest, file: File[UploadedFile], save: bool = False,
@@ -74,6 +74,10 @@ def read_resolution(
     try:
         resolution = registry_import(doc=result.registry, issuer=issuer, actor=request.user,
                                      source_document=ContentFile(data, name=name))
+    except DuplicateResolution as exc:
+        return Status(409, {"detail": _("Nghị quyết đã có (id %(id)d), chưa lưu gì. Hãy đọc văn "
+                                        "bản trên trang web để chọn lưu thành phiên bản mới.")
+                            % {"id": exc.existing[0].pk}})
     except RegistryError as exc:
         return Status(400, {
             "detail": _("Văn bản đọc được chưa đủ để lưu thành nghị quyết, chưa lưu gì. Hãy "

@@ -109,9 +109,11 @@ class ProvinceComparison:
 
 
 def province_resolutions(province: OrgUnit) -> list[Resolution]:
-    """Every resolution issued by a commune or ward of the province: one query."""
+    """Every current resolution issued by a commune or ward of the province (a copy that a
+    newer version replaced, or an archived one, is left out): one query."""
     return list(Resolution.objects.filter(
         issuer__path__startswith=province.path, issuer__type=OrgUnitType.COMMUNE,
+        is_current=True, archived_at__isnull=True,
     ).select_related("issuer").order_by("issuer__name", "-term_start", "pk"))
 
 
@@ -208,8 +210,10 @@ def _commune(resolution: Resolution, groups: list[IndicatorGroup], indicators: l
             series = judged_series(t, figures, unit.pk)
             assessed.append(AssessedTarget(
                 target=t, series=series, figures=figures.of(t.series_id, unit.pk),
+                # Statuses for every commune; the few explanations shown are written then.
                 assessment=assess_target(t.as_registry_dict(), series,
-                                         term_start=resolution.term_start, as_of=as_of)))
+                                         term_start=resolution.term_start, as_of=as_of,
+                                         explain=False)))
             mapped += _entry_of(t) is not None
         blocks.setdefault(ind.group_id, AssessedGroup(None)).indicators.append(
             AssessedIndicator(ind, assessed))

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nghiquyet.figures import views
+from nghiquyet.figures import views, views_assign
 
 app_name = "figures"
 
@@ -14,6 +14,10 @@ urlpatterns = [
     path("resolutions/<int:resolution_id>/exchange/upload/", views.exchange_upload,
          name="exchange_upload"),
     path("resolutions/<int:resolution_id>/submit/", views.submit_all, name="submit_all"),
+    path("resolutions/<int:resolution_id>/assignments/", views_assign.assignment_page,
+         name="assignments"),
+    path("resolutions/<int:resolution_id>/assignments/<int:assignment_id>/remove/",
+         views_assign.assignment_remove, name="assignment_remove"),
     path("values/<int:value_id>/submit/", views.value_submit, name="value_submit"),
     path("values/<int:value_id>/evidence/", views.value_evidence, name="value_evidence"),
     path("values/<int:value_id>/history/", views.value_history, name="value_history"),

@@ -26,7 +26,7 @@ from nghiquyet.lib.registry import compare_registries
 from nghiquyet.lib.vnformat import format_number
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import ImportDraft, Resolution
-from nghiquyet.resolutions.services import registry_import
+from nghiquyet.resolutions.services import registry_import, resolution_duplicates
 from nghiquyet.textimport import ReadError, ReadLimits, parse_text, read_document
 
 ALLOWED_SUFFIXES = (".txt", ".docx", ".pdf")
@@ -151,6 +151,7 @@ def draft_import(*, draft: ImportDraft, actor: Any) -> Resolution:
     resolution = registry_import(
         doc=draft.registry, issuer=draft.issuer, actor=actor,
         source_document=ContentFile(bytes(draft.source), name=Path(draft.filename).name),
+        new_version_of=draft.new_version_of,
     )
     audit_record(
         actor=actor, action="import_draft.import", target=draft, orgunit=resolution.issuer,
@@ -158,6 +159,67 @@ def draft_import(*, draft: ImportDraft, actor: Any) -> Resolution:
     )
     draft.delete()
     return resolution
+
+
+# --- the same resolution read twice ---------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Duplicates:
+    resolutions: list[Resolution]  # saved, current: "save as a new version"
+    drafts: list[ImportDraft]  # the same person's other unsaved drafts: "replace"
+
+    def __bool__(self) -> bool:
+        return bool(self.resolutions or self.drafts)
+
+
+def _same(meta: dict[str, Any], other: dict[str, Any]) -> bool:
+    from nghiquyet.resolutions.services import slug_code
+
+    title, other_title = slug_code(meta.get("title") or ""), slug_code(other.get("title") or "")
+    term = (meta.get("term_start"), meta.get("term_end"))
+    return (bool(meta.get("title")) and title == other_title) or (
+        None not in term and term == (other.get("term_start"), other.get("term_end")))
+
+
+def draft_duplicates(draft: ImportDraft) -> Duplicates:
+    """What this draft would repeat, found before anything is saved."""
+    meta = draft.registry.get("resolution") or {}
+    saved = [] if draft.issuer is None or draft.new_version_of_id is not None else (
+        resolution_duplicates(meta=meta, issuer=draft.issuer))
+    others = [d for d in drafts_of(draft.created_by).filter(issuer=draft.issuer)
+              .exclude(pk=draft.pk) if _same(meta, d.registry.get("resolution") or {})]
+    return Duplicates(resolutions=saved, drafts=others)
+
+
+CHOICES = ("replace_draft", "new_version", "cancel")
+
+
+@transaction.atomic
+def draft_choose(*, draft: ImportDraft, actor: Any, choice: str,
+                 resolution: Resolution | None = None) -> ImportDraft | None:
+    """The reviewer's answer to "this resolution is already here": replace the earlier
+    unsaved draft(s) with this one, save this one as a new version of ``resolution``
+    (checked against the import rule), or cancel (this draft is removed)."""
+    if choice == "cancel":
+        draft_delete(draft=draft, actor=actor)
+        return None
+    if choice == "new_version":
+        if resolution is None or resolution.issuer_id != draft.issuer_id:
+            raise Http404
+        access.require_import_resolution(actor, resolution.issuer)
+        draft.new_version_of = resolution
+        draft.save(update_fields=["new_version_of", "updated_at"])
+        audit_record(actor=actor, action="import_draft.new_version", target=draft,
+                     orgunit=draft.issuer, new={"resolution": resolution.pk})
+        return draft
+    if choice == "replace_draft":
+        gone = draft_duplicates(draft).drafts
+        audit_record(actor=actor, action="import_draft.replace", target=draft,
+                     orgunit=draft.issuer, old={"drafts": [d.filename for d in gone]})
+        ImportDraft.objects.filter(pk__in=[d.pk for d in gone]).delete()
+        return draft
+    raise ValueError(choice)
 
 
 @transaction.atomic

@@ -27,6 +27,15 @@ class Resolution(models.Model):
     )
     notes = models.JSONField(_("ghi chú"), default=list, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # Importing the same resolution again is a deliberate new version: the previous one
+    # stays (history) but is no longer current; pages and comparisons use the current one.
+    version = models.PositiveSmallIntegerField(_("phiên bản"), default=1)
+    previous = models.ForeignKey(
+        "self", verbose_name=_("thay cho phiên bản"), null=True, blank=True,
+        on_delete=models.PROTECT, related_name="next_versions",
+    )
+    is_current = models.BooleanField(_("phiên bản hiện hành"), default=True, db_index=True)
+    archived_at = models.DateTimeField(_("lưu trữ lúc"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("nghị quyết")
@@ -256,6 +265,10 @@ class ImportDraft(models.Model):
     )
     # Bumped on every edit, so a form opened before another edit cannot overwrite it.
     version = models.PositiveIntegerField(default=1)
+    new_version_of = models.ForeignKey(
+        Resolution, verbose_name=_("lưu thành phiên bản mới của"), null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )
 
     class Meta:
         verbose_name = _("bản nháp nhập nghị quyết")

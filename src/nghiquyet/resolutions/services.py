@@ -6,6 +6,7 @@ import re
 import unicodedata
 from typing import Any
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from nghiquyet.accounts import access
@@ -84,10 +85,33 @@ def _free_code(code: str) -> str:
     return f"{code}-{n}"
 
 
+class DuplicateResolution(Exception):
+    """The resolution already exists (same issuer and term, or same title); nothing was
+    saved. The importer chooses: a new version of ``existing[0]``, or cancel."""
+
+    def __init__(self, existing: list[Resolution]) -> None:
+        super().__init__(", ".join(r.title for r in existing))
+        self.existing = existing
+
+
+def _folded(text: str) -> str:
+    return " ".join(slug_code(text).split("-")).lower()
+
+
+def resolution_duplicates(*, meta: dict[str, Any], issuer: OrgUnit) -> list[Resolution]:
+    """Current resolutions of ``issuer`` that ``meta`` (a registry's ``resolution``) would
+    repeat: the same term, or the same title (spacing, case and diacritics aside)."""
+    title = _folded(meta.get("title") or "")
+    return [r for r in Resolution.objects.filter(issuer=issuer, is_current=True,
+                                                 archived_at__isnull=True).order_by("-pk")
+            if (r.term_start, r.term_end) == (meta.get("term_start"), meta.get("term_end"))
+            or (title and _folded(r.title) == title)]
+
+
 @transaction.atomic
 def registry_import(
     *, doc: Any, actor: Any = None, issuer: OrgUnit | None = None,
-    source_document: Any = None,
+    source_document: Any = None, new_version_of: Resolution | None = None,
 ) -> Resolution:
     """Create a resolution from a ``nghiquyet.registry/1`` document.
 
@@ -95,12 +119,23 @@ def registry_import(
     database as it was. PermissionDenied when ``actor`` may not import for
     ``issuer`` (``access.can_import_resolution``); ``actor=None`` is the operator's
     command line or the demo loader.
+
+    A resolution that already exists raises DuplicateResolution, unless the import is
+    ``new_version_of`` it: the new version becomes current and takes over the figures and
+    assignments of every data series it keeps unchanged.
     """
     access.require_import_resolution(actor, issuer)
     data = validate_registry(doc)
     meta = data["resolution"]
     issuer = issuer or resolve_issuer(meta, actor)
+    existing = resolution_duplicates(meta=meta, issuer=issuer)
+    if new_version_of is None and existing:
+        raise DuplicateResolution(existing)
+    if new_version_of is not None and new_version_of.issuer_id != issuer.pk:
+        raise PermissionDenied
     resolution = Resolution.objects.create(
+        version=(new_version_of.version + 1) if new_version_of else 1,
+        previous=new_version_of,
         issuer=issuer,
         title=meta["title"],
         issuer_name=meta["issuer"],
@@ -132,12 +167,82 @@ def registry_import(
     # The new series' figures: sub-units' coverage (0 of n) before any value is entered.
     rebuild_figures(series_ids=DataSeries.objects.filter(resolution=resolution)
                     .values_list("id", flat=True))
+    carried = _supersede(existing, resolution) if new_version_of is not None else 0
     audit_record(
         actor=actor, action="resolution.import", target=resolution, orgunit=issuer,
         new={"indicators": len(data["indicators"]),
-             "targets": sum(len(i["targets"]) for i in data["indicators"])},
+             "targets": sum(len(i["targets"]) for i in data["indicators"]),
+             **({"new_version_of": new_version_of.pk, "version": resolution.version,
+                 "figures_carried_over": carried} if new_version_of else {})},
     )
     return resolution
+
+
+_SERIES_SPEC = ("code", "unit", "value_type", "reporting_unit_type", "aggregation",
+                "subyear_aggregation", "period_kind")
+
+
+def _supersede(older: list[Resolution], resolution: Resolution) -> int:
+    """The older copies stop being current; the figures and assignments of each series
+    the new version keeps unchanged move to it. Returns the number of figures moved."""
+    from nghiquyet.figures.models import DataValue, SeriesAssignment
+    from nghiquyet.figures.store import rebuild_figures
+
+    Resolution.objects.filter(pk__in=[r.pk for r in older]).update(is_current=False)
+    new_series = {tuple(getattr(s, f) for f in _SERIES_SPEC): s
+                  for s in DataSeries.objects.filter(resolution=resolution)}
+    moved, touched = 0, []
+    for old in DataSeries.objects.filter(resolution__in=older).order_by("-resolution_id"):
+        new = new_series.pop(tuple(getattr(old, f) for f in _SERIES_SPEC), None)
+        if new is None:
+            continue
+        moved += DataValue.objects.filter(series=old).update(series=new)
+        SeriesAssignment.objects.filter(series=old).update(series=new)
+        touched += [old.pk, new.pk]
+    if touched:
+        rebuild_figures(series_ids=touched)
+    return moved
+
+
+@transaction.atomic
+def resolution_rename(*, resolution: Resolution, title: str, actor: Any) -> Resolution:
+    if actor is not None and not access.can_manage_registry(actor, resolution.issuer):
+        raise PermissionDenied
+    old = resolution.title
+    resolution.title = title
+    resolution.save(update_fields=["title"])
+    audit_record(actor=actor, action="resolution.rename", target=resolution,
+                 orgunit=resolution.issuer, old={"title": old}, new={"title": title})
+    return resolution
+
+
+@transaction.atomic
+def resolution_set_archived(*, resolution: Resolution, archived: bool, actor: Any,
+                            reason: str = "") -> Resolution:
+    """An archived resolution leaves the lists and the province comparison; its figures
+    and history stay, and it can be brought back."""
+    from django.utils import timezone
+
+    if actor is not None and not access.can_manage_registry(actor, resolution.issuer):
+        raise PermissionDenied
+    old = resolution.archived_at
+    resolution.archived_at = timezone.now() if archived else None
+    resolution.save(update_fields=["archived_at"])
+    audit_record(actor=actor, action="resolution.archive" if archived else "resolution.unarchive",
+                 target=resolution, orgunit=resolution.issuer,
+                 old={"archived": old is not None}, new={"archived": archived}, reason=reason)
+    return resolution
+
+
+class ResolutionInUse(Exception):
+    """A resolution with figures, or with a newer version, is archived, never deleted."""
+
+
+def resolution_in_use(resolution: Resolution) -> bool:
+    from nghiquyet.figures.models import DataValue
+
+    return (DataValue.objects.filter(series__resolution=resolution).exists()
+            or Resolution.objects.filter(previous=resolution).exists())
 
 
 def _create_indicators(
@@ -198,10 +303,18 @@ def _series_for(
 
 @transaction.atomic
 def resolution_delete(*, resolution: Resolution, actor: Any, reason: str = "") -> None:
+    """Delete a resolution imported by mistake. One with figures, or one a newer version
+    replaced, raises ResolutionInUse: archive it instead."""
+    if actor is not None and not access.can_manage_registry(actor, resolution.issuer):
+        raise PermissionDenied
+    if resolution_in_use(resolution):
+        raise ResolutionInUse
     audit_record(actor=actor, action="resolution.delete", target=resolution,
                  orgunit=resolution.issuer, old={"title": resolution.title}, reason=reason)
     Target.objects.filter(indicator__resolution=resolution).delete()
     DataSeries.objects.filter(resolution=resolution).delete()
+    if resolution.previous_id is not None and resolution.is_current:
+        Resolution.objects.filter(pk=resolution.previous_id).update(is_current=True)
     resolution.delete()
 
 
@@ -211,5 +324,6 @@ def registry_error_lines(exc: RegistryError) -> list[str]:
             for e in exc.errors]
 
 
-__all__ = ["FieldError", "RegistryError", "registry_import", "registry_error_lines",
-           "resolution_delete", "resolve_issuer", "slug_code"]
+__all__ = ["DuplicateResolution", "FieldError", "RegistryError", "ResolutionInUse",
+           "registry_error_lines", "registry_import", "resolution_delete", "resolution_duplicates",
+           "resolution_rename", "resolution_set_archived", "resolve_issuer", "slug_code"]

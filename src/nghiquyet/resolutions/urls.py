@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nghiquyet.resolutions import views_read
+from nghiquyet.resolutions import views_lifecycle, views_read
 
 app_name = "resolutions"
 
@@ -11,4 +11,7 @@ urlpatterns = [
          name="read_registry"),
     path("resolutions/read/<int:draft_id>/discard/", views_read.read_discard,
          name="read_discard"),
+    path("resolutions/read/<int:draft_id>/duplicate/", views_lifecycle.read_duplicate,
+         name="read_duplicate"),
+    path("resolutions/<int:resolution_id>/manage/", views_lifecycle.manage, name="manage"),
 ]

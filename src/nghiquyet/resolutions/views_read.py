@@ -20,6 +20,7 @@ from nghiquyet.lib.registry import RegistryError, validate_registry
 from nghiquyet.resolutions import import_drafts
 from nghiquyet.resolutions.forms_read import ReadUploadForm, ReviewForm, review_layout
 from nghiquyet.resolutions.models import ImportDraft
+from nghiquyet.resolutions.services import DuplicateResolution
 
 
 def _require_importer(request: HttpRequest) -> None:
@@ -38,6 +39,8 @@ def read_upload(request: HttpRequest) -> HttpResponse:
             actor=request.user, filename=upload.name, source=upload.read(),
             text=form.cleaned_data["text"], issuer=form.cleaned_data["orgunit"],
         )
+        if import_drafts.draft_duplicates(draft):  # the same resolution read before
+            return redirect("resolutions:read_duplicate", draft_id=draft.pk)
         return redirect("resolutions:read_review", draft_id=draft.pk)
     status = 400 if request.method == "POST" else 200
     return render(request, "resolutions/read_upload.html", {
@@ -77,6 +80,8 @@ def read_review(request: HttpRequest, draft_id: int) -> HttpResponse:
 def _save(request: HttpRequest, draft: ImportDraft) -> HttpResponse:
     try:
         resolution = import_drafts.draft_import(draft=draft, actor=request.user)
+    except DuplicateResolution:
+        return redirect("resolutions:read_duplicate", draft_id=draft.pk)
     except RegistryError as exc:
         form = ReviewForm.for_registry(draft.registry, draft.version)
         form.attach_registry_errors(exc.errors)

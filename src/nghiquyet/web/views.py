@@ -12,22 +12,33 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET, require_http_methods
 
 from nghiquyet.accounts import access
+from nghiquyet.figures.assignments import work_waiting
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.registry import RegistryError
 from nghiquyet.resolutions.selectors import registry_export, resolution_list, resolution_page
-from nghiquyet.resolutions.services import registry_error_lines, registry_import
+from nghiquyet.resolutions.services import (
+    DuplicateResolution,
+    registry_error_lines,
+    registry_import,
+)
 from nghiquyet.web.forms import RegistryUploadForm
 
 
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
-    resolutions = resolution_list(access.visible_resolutions(request.user))
+    resolutions = resolution_list(access.visible_resolutions(request.user)
+                                  .filter(is_current=True, archived_at__isnull=True))
+    waiting = work_waiting(request.user, resolutions, timezone.localdate())
+    for r in resolutions:  # what waits for the viewer, on each resolution's card
+        r.waiting = (waiting.to_enter.get(r.pk, 0), waiting.to_approve.get(r.pk, 0),  # type: ignore[attr-defined]  # page-only attribute
+                     waiting.returned.get(r.pk, 0))
     return render(request, "web/home.html", {
-        "resolutions": resolutions,
+        "resolutions": resolutions, "waiting": waiting,
         "can_import": access.can_import_any(request.user),
     })
 
@@ -41,6 +52,7 @@ def resolution_detail(request: HttpRequest, resolution_id: int) -> HttpResponse:
         "page": page, "resolution": resolution,
         "can_enter": access.can_enter_in(request.user, resolution),
         "can_approve": access.can_approve_in(request.user, resolution),
+        "can_manage": access.can_manage_registry(request.user, resolution.issuer),
     })
 
 
@@ -64,11 +76,22 @@ def registry_upload(request: HttpRequest) -> HttpResponse:
     errors: list[str] = []
     if request.method == "POST" and form.is_valid():
         issuer = form.cleaned_data["orgunit"]
+        doc = form.cleaned_data["document"]
         try:
-            resolution = registry_import(doc=form.cleaned_data["document"], issuer=issuer,
-                                         actor=request.user)
+            try:
+                resolution = registry_import(doc=doc, issuer=issuer, actor=request.user)
+            except DuplicateResolution as exc:
+                if not form.cleaned_data.get("new_version"):
+                    raise
+                resolution = registry_import(doc=doc, issuer=issuer, actor=request.user,
+                                             new_version_of=exc.existing[0])
         except RegistryError as exc:
             errors = registry_error_lines(exc)
+        except DuplicateResolution as exc:
+            errors = [_("Nghị quyết “%(title)s” đã có (phiên bản %(v)d). Chưa lưu gì. Muốn lưu "
+                        "tệp này thành phiên bản mới, hãy đánh dấu ô “Lưu thành phiên bản mới” "
+                        "rồi tải lên lại.") % {"title": exc.existing[0].title,
+                                                "v": exc.existing[0].version}]
         else:
             messages.success(request, _("Đã nhập nghị quyết “%(title)s”.") % {"title": resolution.title})
             return redirect("resolution_detail", resolution_id=resolution.pk)

@@ -1,0 +1,156 @@
+"""Who enters what: each data series of a resolution is assigned to officers (the units
+reporting it follow from the series' reporting level). The entry grid and the home page's
+"việc cần làm" read these assignments. Writes are audited services; reads are selectors
+with a fixed number of queries."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, Prefetch, Q
+
+from nghiquyet.accounts import access
+from nghiquyet.accounts.models import Role
+from nghiquyet.audit.services import audit_record
+from nghiquyet.figures.models import DataValue, SeriesAssignment, ValueStatus
+from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.resolutions.models import DataSeries, Resolution
+
+Viewer = User | AnonymousUser
+
+
+# --- services ----------------------------------------------------------------------------
+
+
+@transaction.atomic
+def series_assign(*, resolution: Resolution, series_ids: list[int], officer: User,
+                  actor: Viewer | None) -> int:
+    """Give ``officer`` the series (of this resolution); returns how many were new."""
+    if actor is not None and not access.can_assign_series(actor, resolution):
+        raise PermissionDenied
+    if not access.assignable_officers(resolution).filter(pk=officer.pk).exists():
+        raise PermissionDenied  # only an officer working under the issuer
+    series = list(DataSeries.objects.filter(resolution=resolution, pk__in=series_ids))
+    before = SeriesAssignment.objects.filter(user=officer, series__in=series).count()
+    SeriesAssignment.objects.bulk_create(
+        [SeriesAssignment(user=officer, series=s) for s in series], ignore_conflicts=True)
+    audit_record(actor=actor, action="series.assign", target=resolution,
+                 orgunit=resolution.issuer,
+                 new={"officer": officer.get_username(), "series": [s.code for s in series]})
+    return len(series) - before
+
+
+@transaction.atomic
+def series_unassign(*, assignment: SeriesAssignment, actor: Viewer | None) -> None:
+    resolution = assignment.series.resolution
+    if actor is not None and not access.can_assign_series(actor, resolution):
+        raise PermissionDenied
+    audit_record(actor=actor, action="series.unassign", target=resolution,
+                 orgunit=resolution.issuer,
+                 old={"officer": assignment.user.get_username(), "series": assignment.series.code})
+    assignment.delete()
+
+
+# --- selectors ---------------------------------------------------------------------------
+
+
+@dataclass
+class SeriesRow:
+    series: DataSeries
+    indicator: int | None
+    assigned: list[SeriesAssignment]
+
+
+def assignment_page(resolution: Resolution) -> list[SeriesRow]:
+    """Every series with its first indicator number and its officers: two queries."""
+    series = (DataSeries.objects.filter(resolution=resolution)
+              .prefetch_related(Prefetch("assignments", queryset=SeriesAssignment.objects
+                                         .select_related("user").order_by("user__first_name")))
+              .order_by("id"))
+    # The smallest indicator number of each series (the dict keeps the last pair).
+    numbers = dict(DataSeries.objects.filter(resolution=resolution)
+                   .values_list("id", "targets__indicator__number")
+                   .order_by("-targets__indicator__number"))
+    rows = [SeriesRow(s, numbers.get(s.pk), list(s.assignments.all())) for s in series]
+    return sorted(rows, key=lambda r: (r.indicator or 10_000, r.series.pk))
+
+
+def current_period(resolution: Resolution, series_kind: str, today: dt.date) -> str:
+    year = min(max(today.year, resolution.term_start + 1), resolution.term_end)
+    if series_kind == "H":
+        return f"{year}H{1 if today.month <= 6 or year != today.year else 2}"
+    if series_kind == "Q":
+        return f"{year}Q{(today.month - 1) // 3 + 1 if year == today.year else 4}"
+    return str(year)
+
+
+@dataclass
+class Waiting:
+    """What waits for a user on the home page, per resolution."""
+
+    to_enter: dict[int, int] = field(default_factory=dict)  # resolution id -> figures
+    to_approve: dict[int, int] = field(default_factory=dict)
+    returned: dict[int, int] = field(default_factory=dict)
+
+    def __bool__(self) -> bool:
+        return bool(self.to_enter or self.to_approve or self.returned)
+
+
+def work_waiting(user: Viewer, resolutions: list[Resolution], today: dt.date) -> Waiting:
+    """Figures of this period the user should enter and has not sent yet (their assigned
+    series for an officer; their unit's series for a reporter), submitted figures they
+    may approve, and their figures returned to them. A fixed number of queries."""
+    waiting = Waiting()
+    if not resolutions or not getattr(user, "is_authenticated", False):
+        return waiting
+    ids = [r.pk for r in resolutions]
+    by_id = {r.pk: r for r in resolutions}
+    held = access.scopes(user)
+    assigned = set(SeriesAssignment.objects.filter(user=user, series__resolution_id__in=ids)
+                   .values_list("series_id", flat=True))
+    series = list(DataSeries.objects.filter(resolution_id__in=ids).values_list(
+        "id", "resolution_id", "reporting_unit_type", "period_kind"))
+    wanted: list[tuple[int, int, int, str]] = []  # (resolution, series, unit, period)
+    officer_units = [u for role, u in held if role == Role.OFFICER]
+    reporter_units = [u for role, u in held if role == Role.REPORTER]
+    units_by_type: dict[str, list[OrgUnit]] = {}
+    if officer_units:
+        cond = Q(pk__in=[])
+        for u in officer_units:
+            cond |= Q(path__startswith=u.path)
+        for unit in OrgUnit.objects.filter(cond, is_active=True):
+            units_by_type.setdefault(unit.type, []).append(unit)
+    for sid, rid, unit_type, kind in series:
+        period = current_period(by_id[rid], kind, today)
+        issuer = by_id[rid].issuer
+        if sid in assigned:
+            wanted += [(rid, sid, u.pk, period) for u in units_by_type.get(unit_type, [])
+                       if u.is_within(issuer)]
+        wanted += [(rid, sid, u.pk, period) for u in reporter_units
+                   if u.type == unit_type and u.is_within(issuer)]
+    if wanted:
+        done = set(DataValue.objects.filter(
+            series_id__in={w[1] for w in wanted}, orgunit_id__in={w[2] for w in wanted},
+            period__in={w[3] for w in wanted},
+            status__in=[ValueStatus.SUBMITTED, ValueStatus.APPROVED],
+        ).values_list("series_id", "orgunit_id", "period"))
+        for rid, sid, uid, period in set(wanted):
+            if (sid, uid, period) not in done:
+                waiting.to_enter[rid] = waiting.to_enter.get(rid, 0) + 1
+    if any(role == Role.LEADER for role, _ in held) or access.is_system_admin(user):
+        approvable = (DataValue.objects.filter(series__resolution_id__in=ids,
+                                               status=ValueStatus.SUBMITTED,
+                                               orgunit__in=access.approval_units(user))
+                      .exclude(submitted_by=user).values("series__resolution_id")
+                      .annotate(n=Count("id")))
+        waiting.to_approve = {r["series__resolution_id"]: r["n"] for r in approvable}
+    returned = (DataValue.objects.filter(series__resolution_id__in=ids,
+                                         status=ValueStatus.RETURNED)
+                .filter(Q(submitted_by=user) | Q(updated_by=user))
+                .values("series__resolution_id").annotate(n=Count("id")))
+    waiting.returned = {r["series__resolution_id"]: r["n"] for r in returned}
+    return waiting
