@@ -8,6 +8,7 @@ from typing import Any
 
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.textimport.diagnostics import ParseWarning, WarningLog
+from nghiquyet.textimport.encodings import detect_legacy_encoding
 from nghiquyet.textimport.figures import find_figures
 from nghiquyet.textimport.headings import declared_count
 from nghiquyet.textimport.metadata import read_metadata
@@ -50,8 +51,9 @@ def parse_text(text: str, term: Term | None = None) -> ParseResult:
     extract, an annex). Without either, deadlines that the text does not write
     stay empty (``None``) and a warning says so: a guessed year would be judged.
     """
-    doc = split_run_in_headings(normalize_document(text))
     log = WarningLog()
+    text = _from_legacy_font(text, log)
+    doc = split_run_in_headings(normalize_document(text))
     if not doc.strip():
         log.add("empty_text", _("Văn bản trống."))
     meta = read_metadata(doc, log, given_term=term)
@@ -75,6 +77,30 @@ def parse_text(text: str, term: Term | None = None) -> ParseResult:
         section.layout if section else None,
         _section_text(section),
     )
+
+
+def _from_legacy_font(text: str, log: WarningLog) -> str:
+    """Text typed in a TCVN3 or VNI font: converted when safe, always pointed out."""
+    legacy = detect_legacy_encoding(text)
+    if legacy is None:
+        return text
+    if legacy.converted is not None:
+        log.add(
+            "legacy_encoding_converted",
+            _(
+                "Văn bản được gõ bằng phông chữ bảng mã {name} (chữ hiển thị sai như “NghÞ "
+                "quyÕt”); đã tự chuyển sang Unicode. Hãy kiểm tra lại các chữ hoa có dấu."
+            ).format(name=legacy.name),
+        )
+        return legacy.converted
+    log.add(
+        "legacy_encoding",
+        _(
+            "Văn bản có vẻ được gõ bằng phông chữ bảng mã {name} nhưng lẫn chữ Unicode, nên "
+            "không tự chuyển được. Hãy chuyển mã sang Unicode (ví dụ bằng Unikey) rồi tải lên lại."
+        ).format(name=legacy.name),
+    )
+    return text
 
 
 def _declared_indicators(section: Section | None) -> int | None:
