@@ -62,7 +62,7 @@ def test_every_target_appears_with_its_figures_and_status(
 
 def test_numbers_are_in_vietnamese_format(doc: DocxDocument) -> None:
     text = _text(doc)
-    assert "41.200" in text and "83,6 %" in text and "49.305" in text
+    assert "41.200" in text and "83,6%" in text and "49.305" in text
     assert "41,200" not in text and "83.6" not in text
 
 
@@ -73,8 +73,9 @@ def test_every_indicator_has_its_paragraph(doc: DocxDocument, sample: ReportData
     assert "Chỉ tiêu (2): " in body
     grain = next(t for t in sample.targets() if t.label == "Sản lượng cây lương thực có hạt")
     assert (
-        "năm 2026 ước đạt 41.200 tấn, bằng 83,6 % mục tiêu 49.305 tấn đến năm 2030; "
-        f"đánh giá: {grain.status_label.lower()} (thực hiện 2026: 41.200 tấn"
+        "năm 2026 ước đạt 41.200 tấn, bằng 83,6% mục tiêu từ 49.305 tấn trở lên đến năm 2030; "
+        f"đánh giá: {grain.status_label.lower()} (mức “cần đẩy nhanh” theo phương pháp đánh "
+        "giá: thực hiện 2026: 41.200 tấn"
     ) in body
 
 

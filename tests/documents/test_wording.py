@@ -5,6 +5,7 @@ from datetime import date
 
 from nghiquyet.documents import ReportData, ReportTarget
 from nghiquyet.documents.wording import (
+    assessment_phrase,
     count_phrase,
     date_line,
     format_value,
@@ -20,10 +21,10 @@ def _grain(**changes: object) -> ReportTarget:
     target = ReportTarget(
         label="Sản lượng cây lương thực có hạt",
         unit="tấn",
-        target_text="≥ 49.305 tấn",
+        target_text="từ 49.305 tấn trở lên",
         deadline_year=2030,
         status=Status.NEEDS_ACCELERATION,
-        status_label="Cần đẩy nhanh tiến độ",
+        status_label="Khó đạt",
         target_value=49305,
         baseline=40000,
         actuals={2026: 41200},
@@ -51,7 +52,9 @@ def test_number_line_leaves_room_for_a_missing_number() -> None:
 
 def test_values_use_vietnamese_formats() -> None:
     assert format_value(49305, "tấn") == "49.305 tấn"
-    assert format_value(26.5, "%") == "26,5 %"
+    assert format_value(26.5, "%") == "26,5%"
+    assert format_value(50336.3, "tấn") == "50.336 tấn"  # whole tonnes
+    assert format_value(25.35, "%") == "25,4%"  # one decimal for a rate
     assert format_value(3, "trường", 7) == "3/7 trường"
     assert format_value(1, "đạt/không đạt") == "đạt"
     assert format_value(None, "tấn") == ""
@@ -59,8 +62,23 @@ def test_values_use_vietnamese_formats() -> None:
 
 def test_result_clause_reads_like_an_official_wrote_it() -> None:
     assert result_clause(_grain()) == (
-        "năm 2026 ước đạt 41.200 tấn, bằng 83,6 % mục tiêu 49.305 tấn đến năm 2030"
+        "năm 2026 ước đạt 41.200 tấn, bằng 83,6% mục tiêu từ 49.305 tấn trở lên đến năm 2030"
     )
+
+
+def test_a_newer_partial_total_is_shown_with_its_coverage_and_not_as_the_result() -> None:
+    grain = _grain(actuals={2026: 41200, 2027: 13117}, partial={2027: "8/30 đơn vị báo cáo"})
+    assert result_clause(grain) == (
+        "năm 2026 ước đạt 41.200 tấn, bằng 83,6% mục tiêu từ 49.305 tấn trở lên đến năm 2030; "
+        "năm 2027 mới tổng hợp được 13.117 tấn, 8/30 đơn vị báo cáo"
+    )
+
+
+def test_the_method_label_stays_after_the_customary_word() -> None:
+    word, detail = assessment_phrase(Status.NEEDS_ACCELERATION, "Thực hiện 2026: 41.200 tấn.")
+    assert word == "khó đạt"
+    assert detail == "mức “cần đẩy nhanh” theo phương pháp đánh giá: thực hiện 2026: 41.200 tấn"
+    assert assessment_phrase(Status.ACHIEVED, "Đạt.") == ("đạt, vượt", "đạt")
 
 
 def test_result_clause_for_a_final_figure_and_a_falling_target() -> None:
@@ -71,15 +89,18 @@ def test_result_clause_for_a_final_figure_and_a_falling_target() -> None:
         unit="%",
         comparator="<",
         target_value=12,
+        target_text="dưới 12%",
         latest=16.9,
         percent_of_target=None,
     )
-    assert result_clause(poverty) == "năm 2026 ước còn 16,9 %; mục tiêu dưới 12 % đến năm 2030"
+    assert result_clause(poverty) == "năm 2026 ước còn 16,9%; mục tiêu dưới 12% đến năm 2030"
 
 
 def test_result_clause_without_data() -> None:
     empty = _grain(latest=None, latest_year=None, percent_of_target=None, actuals={})
-    assert result_clause(empty) == "chưa có số liệu; mục tiêu 49.305 tấn đến năm 2030"
+    assert result_clause(empty) == (
+        "chưa có số liệu đủ để đánh giá; mục tiêu từ 49.305 tấn trở lên đến năm 2030"
+    )
 
 
 def test_target_cell_text() -> None:
@@ -87,9 +108,8 @@ def test_target_cell_text() -> None:
     assert target_cell_text(_grain(each_year=True, target_value=40, unit="%")) == (
         "≥ 40 (hằng năm)"
     )
-    assert target_cell_text(_grain(kind="growth_rate", target_text="tăng bình quân ≥ 5 %/năm")) == (
-        "tăng bình quân ≥ 5 %/năm"
-    )
+    growth = _grain(kind="growth_rate", target_text="tăng bình quân từ 5%/năm trở lên")
+    assert target_cell_text(growth) == "tăng bình quân từ 5%/năm trở lên"
 
 
 def test_counts_take_a_leading_zero_below_ten() -> None:
@@ -100,7 +120,8 @@ def test_summary_counts_every_indicator(sample: ReportData) -> None:
     text = summary_paragraph(sample)
     counts = sample.status_counts()
     assert text.startswith("Trong tổng số 24 chỉ tiêu")
-    assert f"{counts[Status.ACHIEVED]:02d} chỉ tiêu đã đạt, vượt" in text
-    assert f"{counts[Status.ON_TRACK]:02d} chỉ tiêu đúng tiến độ" in text
-    assert f"{counts[Status.NO_DATA]:02d} chỉ tiêu chưa có số liệu" in text
-    assert "cần đẩy nhanh: " in text
+    assert f"{counts[Status.ACHIEVED]:02d} chỉ tiêu đạt, vượt" in text
+    assert f"{counts[Status.ON_TRACK]:02d} chỉ tiêu có khả năng đạt" in text
+    assert f"{counts[Status.NO_DATA]:02d} chỉ tiêu chưa đủ số liệu để đánh giá" in text
+    assert "chỉ tiêu khó đạt (cần đẩy nhanh " in text
+    assert "không được tính là đạt" in text

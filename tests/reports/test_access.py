@@ -31,9 +31,25 @@ def _api(resolution, **params):
 
 
 def _form(**changes):
+    # The fixture has no figures: every period is built on "ước thực hiện", so the page
+    # warns first and builds once confirmed (test_a_period_without_figures_warns_first).
     data = {"orgunit": "SL-PK", "period": "2026", "figures": "approved", "format": "docx",
-            "report_date": "2026-12-20", "number": "", "signer_name": ""}
+            "report_date": "2026-12-20", "number": "", "signer_name": "",
+            "confirm_forecast": "on"}
     return {**data, **changes}
+
+
+def test_a_period_without_figures_warns_first(client, users, resolution):
+    client.force_login(users["alice"])
+    unconfirmed = {k: v for k, v in _form(period="nhiem-ky").items() if k != "confirm_forecast"}
+    response = client.post(_page(resolution), unconfirmed)
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    html = response.content.decode()
+    assert "Cảnh báo:" in html and "chưa đánh giá được" in html
+    assert 'name="confirm_forecast"' in html
+    assert not AuditEvent.objects.filter(action="report.build").exists()
+    built = client.post(_page(resolution), _form(period="nhiem-ky"))
+    assert built["Content-Type"] == DOCX
 
 
 # --- the page ----------------------------------------------------------------------------
@@ -144,7 +160,7 @@ def test_the_api_works(client, users, resolution):
     ({"period": "abc"}, "không hợp lệ"),
     ({}, "Thiếu kỳ báo cáo"),
     ({"period": "2026", "format": "odt"}, "Định dạng “odt”"),
-    ({"period": "2026", "figures": "some"}, "figures chỉ nhận"),
+    ({"period": "2026", "figures": "some"}, "Bộ số liệu “some” không hợp lệ"),
     ({"period": "2026", "date": "20/13/2026"}, "Ngày báo cáo"),
 ])
 def test_the_api_explains_bad_input(client, users, resolution, params, words):

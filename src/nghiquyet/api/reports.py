@@ -9,14 +9,13 @@ from ninja import Router, Status
 
 from nghiquyet.accounts import access
 from nghiquyet.api.schemas import ErrorOut
+from nghiquyet.figures.figure_sets import DEFAULT_FIGURE_SET, parse_figure_set
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.reports import services
 from nghiquyet.reports.report_periods import parse_report_period
 from nghiquyet.reports.views import download
 
 router = Router(tags=["Báo cáo"])
-
-_FIGURES = {"approved": True, "all": False}
 
 
 class _BadRequest(ValueError):
@@ -30,7 +29,7 @@ class _BadRequest(ValueError):
 )
 def get_report(
     request: HttpRequest, resolution_id: int, orgunit: str | None = None, period: str = "",
-    format: str = "docx", figures: str = "approved", date: str | None = None,
+    format: str = "docx", figures: str = DEFAULT_FIGURE_SET.value, date: str | None = None,
     number: str = "", signer: str = "",
 ) -> HttpResponse | Status[dict[str, str]]:
     """The report file for an org unit (default: the issuer) and a period: ``2026``,
@@ -59,11 +58,7 @@ def _missing_period() -> str:
 
 
 def _approved_only(figures: str) -> bool:
-    try:
-        return _FIGURES[figures.strip().lower()]
-    except KeyError as exc:
-        raise _BadRequest(_("figures chỉ nhận approved (số liệu đã duyệt) hoặc all (tất cả).")
-                          ) from exc
+    return parse_figure_set(figures).approved_only  # ValueError: a 400 with its message
 
 
 def _date(text: str | None) -> dt.date | None:

@@ -145,7 +145,7 @@ def percent_of_target_chart(data: ReportData, *, width_cm: float = 24.0) -> byte
             positions, [_short(f"{n} {t.label}", _LABEL_CHARS) for n, t in rows], fontsize=7
         )
         ax.set_xlim(0, max(115.0, max(values) + 15))
-        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_number(x) + " %"))
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: format_number(x) + "%"))
         ax.set_xlabel(_("Kết quả gần nhất so với mục tiêu (%)"))
         ax.set_title(
             _with_note(_("Mức độ đạt so với mục tiêu của từng chỉ tiêu"), data), fontsize=10

@@ -24,8 +24,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Final
 
-from nghiquyet.lib.i18n import gettext as _
-from nghiquyet.progress import STATUS_LABELS, Status
+from nghiquyet.progress import STATUS_LABELS, Status, status_rule
 
 # The statuses are the assessment module's (its values are the stored
 # strings, so plain "on_track" works wherever a Status is expected).
@@ -55,19 +54,29 @@ def status_label(status: Status | str) -> str:
 
 
 def status_meaning(status: Status | str) -> str:
-    """One sentence saying what a status means, for legends and the notes sheet."""
-    meanings = {
-        Status.ACHIEVED: _("Số liệu gần nhất đã đạt hoặc vượt mục tiêu."),
-        Status.ON_TRACK: _("Chưa đạt nhưng với nhịp độ hiện nay sẽ đạt mục tiêu đúng hạn."),
-        Status.NEEDS_ACCELERATION: _(
-            "Có tiến bộ nhưng chậm hơn nhịp độ cần thiết (đạt 60 % đến dưới 95 % nhịp độ cần)."
-        ),
-        Status.LIMITED_PROGRESS: _("Tiến bộ rất chậm (dưới 60 % nhịp độ cần thiết)."),
-        Status.DETERIORATION: _("Số liệu đi ngược hướng mục tiêu so với năm cơ sở."),
-        Status.MISSED: _("Đã đến hạn (hoặc năm bắt buộc đạt) mà chưa đạt mục tiêu."),
-        Status.NO_DATA: _("Chưa đủ số liệu để đánh giá."),
-    }
-    return meanings[Status(status)]
+    """One sentence saying what a status means, for legends and the notes sheet.
+
+    Built by ``nghiquyet.progress.status_rule`` from the method's named
+    thresholds, so the legend cannot drift from the code that judges.
+    """
+    return status_rule(status)
+
+
+_PERCENT_KINDS: Final[frozenset[str]] = frozenset({"level", "cumulative"})
+_PERCENT_COMPARATORS: Final[frozenset[str]] = frozenset({">=", ">", "="})
+
+
+def percent_of_target(
+    kind: str, comparator: str, unit: str, latest: float | None, target: float | None
+) -> float | None:
+    """The latest figure as a % of the target (83.6), only where it means something: more
+    is better, a level or a total, and not a rate in % itself ("bằng 100% mục tiêu 100%"
+    says nothing a reader wants)."""
+    if latest is None or not target or kind not in _PERCENT_KINDS:
+        return None
+    if comparator not in _PERCENT_COMPARATORS or unit.strip() == "%":
+        return None
+    return round(latest / target * 100, 1)
 
 
 def _as_status(owner: object, value: Status | str) -> None:
@@ -97,9 +106,16 @@ class ReportTarget:
     latest: float | None = None
     latest_year: int | None = None
     percent_of_target: float | None = None
+    # Figures shown but not judged: year -> their coverage ("8/30 bản báo cáo", "6 tháng
+    # đầu năm"). A partial total is printed with it and never read as the year's result.
+    partial: Mapping[int, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         _as_status(self, self.status)
+
+    @property
+    def latest_is_partial(self) -> bool:
+        return self.latest_year is not None and self.latest_year in self.partial
 
     @property
     def lower_is_better(self) -> bool:
@@ -197,6 +213,7 @@ __all__ = [
     "ReportIndicator",
     "ReportTarget",
     "Status",
+    "percent_of_target",
     "status_label",
     "status_meaning",
 ]

@@ -28,14 +28,16 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from nghiquyet.lib.i18n import gettext as _
-from nghiquyet.lib.vnformat import format_date, format_number
+from nghiquyet.lib.vnformat import format_date
 
 from . import _docx_xml as xml
 from ._docx_rows import Cell, append_rows, row_xml
-from .data import ReportData, ReportIndicator, ReportTarget
+from .data import ReportData, ReportIndicator, ReportTarget, Status
 from .palette import GROUP_FILL, HEADER_FILL, STATUS_TINTS
 from .wording import (
+    assessment_phrase,
     date_line,
+    format_figure,
     illustrative_note,
     lower_first,
     number_line,
@@ -55,6 +57,14 @@ MARGINS: Final[dict[str, Length]] = {
     "bottom": Mm(20),
     "left": Mm(30),
     "right": Mm(15),
+}
+# A landscape page is bound along its top edge: the wide margin moves there
+# (Hướng dẫn 36-HD/VPTW gives margins for the portrait page; the same sides, turned).
+LANDSCAPE_MARGINS: Final[dict[str, Length]] = {
+    "top": Mm(30),
+    "bottom": Mm(15),
+    "left": Mm(20),
+    "right": Mm(20),
 }
 A4: Final[tuple[Length, Length]] = (Mm(210), Mm(297))
 FIRST_LINE_INDENT: Final[Length] = Cm(1.27)
@@ -160,10 +170,11 @@ def _setup_page(section: Section, *, landscape: bool) -> None:
     width, height = A4
     section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = (height, width) if landscape else (width, height)
-    section.top_margin = MARGINS["top"]
-    section.bottom_margin = MARGINS["bottom"]
-    section.left_margin = MARGINS["left"]
-    section.right_margin = MARGINS["right"]
+    margins = LANDSCAPE_MARGINS if landscape else MARGINS
+    section.top_margin = margins["top"]
+    section.bottom_margin = margins["bottom"]
+    section.left_margin = margins["left"]
+    section.right_margin = margins["right"]
     section.header_distance = Mm(10)
     section.footer_distance = Mm(10)
 
@@ -319,6 +330,10 @@ def _indicator_paragraphs(doc: DocxDocument, indicator: ReportIndicator) -> None
         return
     paragraph.add_run(" " + _("Đánh giá chung: "))
     paragraph.add_run(lower_first(indicator.status_label)).bold = True
+    judged = sum(1 for t in indicator.targets if t.status is not Status.NO_DATA)
+    if judged < len(indicator.targets):
+        paragraph.add_run(" " + _("(đánh giá được {judged}/{total} mục tiêu)").format(
+            judged=judged, total=len(indicator.targets)))
     paragraph.add_run(".")
     for target in indicator.targets:
         line = _paragraph(doc, BODY)
@@ -327,13 +342,13 @@ def _indicator_paragraphs(doc: DocxDocument, indicator: ReportIndicator) -> None
 
 
 def _assessment_runs(paragraph: Paragraph, target: ReportTarget, *, capital: bool) -> None:
-    """``năm 2026 ước đạt …, bằng …; đánh giá: **cần đẩy nhanh tiến độ** (…).``"""
+    """``năm 2026 ước đạt …, bằng …; đánh giá: **khó đạt** (mức “cần đẩy nhanh” …: …).``"""
     clause = result_clause(target)
     paragraph.add_run((clause[:1].upper() + clause[1:]) if capital else clause)
     paragraph.add_run("; " + _("đánh giá") + ": ")
-    paragraph.add_run(lower_first(target.status_label)).bold = True
-    explanation = lower_first(target.explanation.strip().rstrip("."))
-    paragraph.add_run(f" ({explanation})." if explanation else ".")
+    word, detail = assessment_phrase(target.status, target.explanation)
+    paragraph.add_run(word).bold = True
+    paragraph.add_run(f" ({detail})." if detail else ".")
 
 
 # --- recipients and signature ------------------------------------------------
@@ -403,8 +418,10 @@ def _annex(doc: DocxDocument, data: ReportData, *, charts: bool) -> None:
     notes = doc.add_paragraph(
         " ".join([
             _(
-                "Ghi chú: (*) số liệu ước thực hiện; ô để trống: chưa có số liệu. "
-                "Đánh giá của chỉ tiêu gồm nhiều mục tiêu là đánh giá thấp nhất trong các mục tiêu."
+                "Ghi chú: (*) số liệu ước thực hiện; ô để trống: chưa có số liệu; số có ghi "
+                "số đơn vị trong ngoặc: số liệu mới tổng hợp được một phần, chưa dùng để đánh giá. "
+                "Đánh giá của chỉ tiêu gồm nhiều mục tiêu là đánh giá thấp nhất trong các mục "
+                "tiêu; chỉ tiêu còn mục tiêu chưa đánh giá được thì không được tính là đạt."
             ),
             *data.notes,
         ]),
@@ -499,9 +516,10 @@ def _figure_text(target: ReportTarget, year: int, term_start: int) -> str:
     value = target.value_for(year, term_start)
     if value is None:
         return ""
-    text = format_number(value)
-    if target.denominator is not None:
-        text += "/" + format_number(target.denominator)
+    text = format_figure(value, target.unit, target.denominator)
+    if year in target.partial:
+        # a partial total: printed with its coverage, never as the year's result
+        text += " (" + target.partial[year] + ")"
     return text + ("*" if year in target.estimate_years else "")
 
 
@@ -520,7 +538,7 @@ def _percent_chart(doc: DocxDocument, data: ReportData) -> None:
     doc.add_paragraph(
         _(
             "Biểu đồ 2. Kết quả gần nhất so với mục tiêu (chỉ gồm các mục tiêu có số liệu "
-            "và tính được tỷ lệ; đường nét đứt: 100 % mục tiêu)"
+            "và tính được tỷ lệ; đường nét đứt: 100% mục tiêu)"
         ),
         style="Caption",
     ).alignment = WD_ALIGN_PARAGRAPH.CENTER

@@ -1,10 +1,11 @@
 """Illustrative report data for the demo resolution (Phiêng Khoài, 2025-2030).
 
 The figures are invented but plausible; every report built from them says
-"Số liệu minh họa". Statuses and explanations come from the system's own
-assessment (``nghiquyet.progress.assess_target``), as the Django side's
-selectors will produce them; only the percentage of the target, which the
-assessment does not give, is computed here.
+"Số liệu minh họa". Statuses, explanations, the target's words and the
+percentage of the target come from the product's own functions
+(``nghiquyet.progress.assess_target``, ``indicator_status``,
+``describe_target``, ``data.percent_of_target``), exactly as the Django
+side's selector calls them: nothing here words a target its own way.
 """
 
 from __future__ import annotations
@@ -13,12 +14,10 @@ from datetime import date
 from typing import Final
 
 from nghiquyet.lib.i18n import gettext as _
-from nghiquyet.lib.vnformat import format_number
-from nghiquyet.progress import assess_target, worst_status
+from nghiquyet.progress import assess_target, describe_target, indicator_status
 
 from . import _seed
-from .data import LOWER_IS_BETTER, ReportData, ReportGroup, ReportIndicator, ReportTarget
-from .wording import comparator_symbol, format_value
+from .data import ReportData, ReportGroup, ReportIndicator, ReportTarget, percent_of_target
 
 # Baseline (2025) and first-year (2026) figures per (indicator, target index).
 # None for 2026: nobody reported it yet. For the growth-rate target the
@@ -114,7 +113,7 @@ def _indicator(seed: _seed.SeedIndicator, as_of: int) -> ReportIndicator:
     targets = [
         _target(seed.number, index, target, as_of) for index, target in enumerate(seed.targets)
     ]
-    status = worst_status([t.status for t in targets])
+    status = indicator_status([t.status for t in targets])
     return ReportIndicator(
         number=seed.number,
         text=seed.text,
@@ -141,7 +140,7 @@ def _target(number: int, index: int, seed: _seed.SeedTarget, as_of: int) -> Repo
     return ReportTarget(
         label=seed.label,
         unit=unit,
-        target_text=_target_text(seed),
+        target_text=describe_target(seed._asdict()),
         deadline_year=seed.year,
         status=assessed.status,
         status_label=assessed.status.label,
@@ -156,7 +155,8 @@ def _target(number: int, index: int, seed: _seed.SeedTarget, as_of: int) -> Repo
         estimate_years=frozenset({as_of}) if latest_year == as_of else frozenset(),
         latest=latest,
         latest_year=latest_year,
-        percent_of_target=_percent_of_target(seed, latest),
+        percent_of_target=percent_of_target(seed.kind, seed.comparator, seed.unit, latest,
+                                            seed.value),
     )
 
 
@@ -164,20 +164,6 @@ def _sentence(text: str) -> str:
     """The assessment writes a clause ("thực hiện 2026: ..."); a report cell wants a sentence."""
     text = text.strip()
     return (text[:1].upper() + text[1:] + ("" if text.endswith(".") else ".")) if text else ""
-
-
-def _target_text(seed: _seed.SeedTarget) -> str:
-    symbol = comparator_symbol(seed.comparator)
-    if seed.kind == "growth_rate":
-        return _("tăng bình quân {symbol} {value} %/năm").format(
-            symbol=symbol, value=format_number(seed.value)
-        )
-    text = f"{symbol} {format_value(seed.value, seed.unit, seed.denominator)}"
-    if seed.each_year:
-        return text + " " + _("hằng năm")
-    if seed.kind == "cumulative":
-        return text + " " + _("trong nhiệm kỳ")
-    return text
 
 
 def _project(
@@ -201,14 +187,6 @@ def _project(
 
 
 _COUNT_UNITS: Final[frozenset[str]] = frozenset({"bản", "trường", "đảng viên"})
-
-
-def _percent_of_target(seed: _seed.SeedTarget, latest: float | None) -> float | None:
-    if latest is None or seed.comparator in LOWER_IS_BETTER or seed.kind == "growth_rate":
-        return None
-    if not seed.value:
-        return None
-    return round(latest / seed.value * 100, 1)
 
 
 __all__ = ["sample_report_data"]

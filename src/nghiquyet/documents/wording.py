@@ -9,10 +9,16 @@ from __future__ import annotations
 from datetime import date
 
 from nghiquyet.lib.i18n import gettext as _
-from nghiquyet.lib.vnformat import format_number
+from nghiquyet.lib.vnformat import (
+    format_number,
+    format_percent,
+    format_quantity,
+    round_for_unit,
+    unit_decimals,
+)
 from nghiquyet.progress import Status
 
-from .data import AT_RISK, STATUSES, ReportData, ReportIndicator, ReportTarget, status_label
+from .data import ReportData, ReportIndicator, ReportTarget
 
 YES_NO_UNIT = "đạt/không đạt"
 
@@ -57,27 +63,25 @@ def illustrative_note() -> str:
 
 
 def format_value(value: float | None, unit: str, denominator: float | None = None) -> str:
-    """A figure with its unit: ``41.200 tấn``, ``26,5 %``, ``4/7 trường``, ``đạt``."""
+    """A figure with its unit at the unit's precision: ``41.200 tấn``, ``26,5%``,
+    ``4/7 trường``, ``đạt`` (``vnformat.format_quantity``)."""
     if value is None:
         return ""
     if unit == YES_NO_UNIT:
         return _("đạt") if value >= 1 else _("chưa đạt")
-    number = format_number(value)
+    return format_quantity(value, unit, denominator)
+
+
+def format_figure(value: float, unit: str, denominator: float | None = None) -> str:
+    """A table cell's figure at its unit's precision, without the unit (the column says it):
+    ``50.336``, ``25,3``, ``4/7``, ``đạt``."""
+    if unit == YES_NO_UNIT:
+        return _("đạt") if value >= 1 else _("chưa đạt")
+    places = 0 if denominator is not None else unit_decimals(unit)
+    text = format_number(round_for_unit(value, places))
     if denominator is not None:
-        number = f"{number}/{format_number(denominator)}"
-    return f"{number} {unit}".rstrip()
-
-
-def comparator_prefix(comparator: str) -> str:
-    """The words that put a comparator in front of a target value."""
-    words = {
-        ">=": "",
-        ">": _("trên") + " ",
-        "<=": _("không quá") + " ",
-        "<": _("dưới") + " ",
-        "=": _("khoảng") + " ",
-    }
-    return words.get(comparator, "")
+        text += "/" + format_number(denominator)
+    return text
 
 
 def comparator_symbol(comparator: str) -> str:
@@ -87,17 +91,13 @@ def comparator_symbol(comparator: str) -> str:
 
 
 def target_phrase(target: ReportTarget) -> str:
-    """``mục tiêu 49.305 tấn đến năm 2030``, ``mục tiêu dưới 12 % đến năm 2030``."""
-    if target.target_value is None or target.kind not in {"level", "cumulative"}:
-        return _("mục tiêu {text}").format(text=target.target_text)
-    amount = comparator_prefix(target.comparator) + format_value(
-        target.target_value, target.unit, target.denominator
-    )
-    if target.each_year:
-        return _("mục tiêu {amount} hằng năm").format(amount=amount)
-    if target.kind == "cumulative":
-        return _("mục tiêu {amount} trong nhiệm kỳ").format(amount=amount)
-    return _("mục tiêu {amount} đến năm {year}").format(amount=amount, year=target.deadline_year)
+    """``mục tiêu từ 49.305 tấn trở lên đến năm 2030``, ``mục tiêu dưới 12% đến năm 2030``:
+    the product's own words for the target (``progress.describe_target``), no symbols."""
+    if target.kind == "level" and not target.each_year:
+        return _("mục tiêu {text} đến năm {year}").format(
+            text=target.target_text, year=target.deadline_year
+        )
+    return _("mục tiêu {text}").format(text=target.target_text)
 
 
 def target_cell_text(target: ReportTarget) -> str:
@@ -113,9 +113,36 @@ def target_cell_text(target: ReportTarget) -> str:
 
 
 def result_clause(target: ReportTarget) -> str:
-    """What was achieved: ``năm 2026 ước đạt 41.200 tấn, bằng 83,6 % mục tiêu 49.305 tấn ...``."""
+    """What was achieved: ``năm 2026 ước đạt 41.200 tấn, bằng 83,6% mục tiêu ...``.
+
+    A newer partial total follows, with its coverage and never as the year's result:
+    ``...; năm 2027 mới tổng hợp được 13.117 tấn, 8/30 bản báo cáo``.
+    """
+    text = _judged_clause(target)
+    pending = pending_partial(target)
+    if pending is None:
+        return text
+    year, value, coverage = pending
+    return text + "; " + _("năm {year} mới tổng hợp được {value}, {coverage}").format(
+        year=year, value=format_value(value, target.unit, target.denominator), coverage=coverage
+    )
+
+
+def pending_partial(target: ReportTarget) -> tuple[int, float, str] | None:
+    """The newest partial figure after the judged one: (year, value, coverage)."""
+    judged = target.latest_year or 0
+    years = [y for y in target.partial if y > judged and target.actuals.get(y) is not None]
+    if not years:
+        return None
+    year = max(years)
+    value = target.actuals[year]
+    assert value is not None
+    return year, value, target.partial[year]
+
+
+def _judged_clause(target: ReportTarget) -> str:
     if target.latest is None or target.latest_year is None:
-        return _("chưa có số liệu") + "; " + target_phrase(target)
+        return _("chưa có số liệu đủ để đánh giá") + "; " + target_phrase(target)
     value = format_value(target.latest, target.unit, target.denominator)
     verb = _verb(target)
     if target.kind == "cumulative":
@@ -136,8 +163,8 @@ def result_clause(target: ReportTarget) -> str:
 
 
 def format_percent_of_target(percent: float) -> str:
-    """``83,6 %``: one decimal is as precise as a yearly figure deserves."""
-    return format_number(round(percent, 1)) + " %"
+    """``83,6%``: one decimal is as precise as a yearly figure deserves."""
+    return format_percent(round(percent, 1))
 
 
 def _verb(target: ReportTarget) -> str:
@@ -152,38 +179,61 @@ def count_phrase(count: int) -> str:
     return f"{count:02d}" if 0 < count < 10 else str(count)
 
 
+HARD: tuple[Status, ...] = (
+    Status.NEEDS_ACCELERATION, Status.LIMITED_PROGRESS, Status.DETERIORATION
+)
+
+
 def summary_paragraph(data: ReportData) -> str:
-    """How many indicators reached, are on track, are at risk, have no data."""
+    """How many indicators are đạt, vượt / có khả năng đạt / khó đạt / không đạt, in the
+    words offices use; the method's finer labels in brackets after "khó đạt"."""
     counts = data.status_counts()
     total = sum(counts.values())
     if total == 0:
         return _("Chưa có chỉ tiêu nào được đánh giá.")
     parts = []
     if counts[Status.ACHIEVED]:
-        parts.append(_("{n} chỉ tiêu đã đạt, vượt").format(n=count_phrase(counts[Status.ACHIEVED])))
+        parts.append(_("{n} chỉ tiêu đạt, vượt").format(n=count_phrase(counts[Status.ACHIEVED])))
     if counts[Status.ON_TRACK]:
-        parts.append(_("{n} chỉ tiêu đúng tiến độ").format(n=count_phrase(counts[Status.ON_TRACK])))
-    at_risk = sum(counts[s] for s in AT_RISK)
-    if at_risk:
-        detail = "; ".join(
-            f"{lower_first(status_label(s))}: {count_phrase(counts[s])}"
-            for s in STATUSES
-            if s in AT_RISK and counts[s]
+        parts.append(
+            _("{n} chỉ tiêu có khả năng đạt").format(n=count_phrase(counts[Status.ON_TRACK]))
+        )
+    hard = sum(counts[s] for s in HARD)
+    if hard:
+        detail = ", ".join(
+            f"{lower_first(s.method_label)} {count_phrase(counts[s])}" for s in HARD if counts[s]
         )
         parts.append(
-            _("{n} chỉ tiêu chưa đạt yêu cầu tiến độ hoặc không đạt ({detail})").format(
-                n=count_phrase(at_risk), detail=detail
-            )
+            _("{n} chỉ tiêu khó đạt ({detail})").format(n=count_phrase(hard), detail=detail)
         )
+    if counts[Status.MISSED]:
+        parts.append(_("{n} chỉ tiêu không đạt").format(n=count_phrase(counts[Status.MISSED])))
     if counts[Status.NO_DATA]:
         parts.append(
-            _("{n} chỉ tiêu chưa có số liệu").format(n=count_phrase(counts[Status.NO_DATA]))
+            _("{n} chỉ tiêu chưa đủ số liệu để đánh giá").format(
+                n=count_phrase(counts[Status.NO_DATA])
+            )
         )
     head = _("Trong tổng số {total} chỉ tiêu chủ yếu của Nghị quyết: ").format(
         total=count_phrase(total)
     )
-    tail = _("Một chỉ tiêu gồm nhiều mục tiêu được đánh giá theo mục tiêu có kết quả thấp nhất.")
+    tail = _(
+        "Một chỉ tiêu gồm nhiều mục tiêu được đánh giá theo mục tiêu có kết quả thấp nhất; "
+        "chỉ tiêu còn mục tiêu chưa đánh giá được thì không được tính là đạt."
+    )
     return head + "; ".join(parts) + ". " + tail
+
+
+def assessment_phrase(status: Status, explanation: str) -> tuple[str, str]:
+    """(customary word, what follows it): ``("khó đạt", "mức cần đẩy nhanh theo phương pháp
+    đánh giá: thực hiện 2026: ...")``. The method's label is kept, after the word offices use."""
+    word = lower_first(status.label)
+    explanation = lower_first(explanation.strip().rstrip("."))
+    if status in HARD or status is Status.ON_TRACK:
+        method = lower_first(status.method_label)
+        detail = _("mức “{method}” theo phương pháp đánh giá").format(method=method)
+        return word, f"{detail}: {explanation}" if explanation else detail
+    return word, explanation
 
 
 def lower_first(text: str) -> str:

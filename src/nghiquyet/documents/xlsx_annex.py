@@ -25,14 +25,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.spreadsheet import save_workbook
-from nghiquyet.lib.vnformat import format_date, format_number
+from nghiquyet.lib.vnformat import format_date, format_number, unit_decimals
 
 from .data import (
     STATUSES,
     ReportData,
     ReportIndicator,
     ReportTarget,
-    status_label,
+    Status,
     status_meaning,
 )
 from .palette import GROUP_FILL, HEADER_FILL, STATUS_TINTS
@@ -137,9 +137,12 @@ def _register_styles(workbook: Workbook) -> None:
         )
 
 
-def number_format(value: float, *, prefix: str = "", suffix: str = "") -> str:
-    """``#,##0``, ``#,##0.0`` or ``#,##0.00`` by the value's own decimals, with literals."""
-    rounded = round(value, 2)
+def number_format(
+    value: float, *, prefix: str = "", suffix: str = "", places: int | None = None
+) -> str:
+    """``#,##0``, ``#,##0.0`` or ``#,##0.00`` by the value's own decimals (at most
+    ``places``: the unit's precision, whole tấn, one decimal for %), with literals."""
+    rounded = round(value, 2 if places is None else places)
     if rounded == round(rounded):
         core = "#,##0"
     elif round(rounded, 1) == rounded:
@@ -335,6 +338,7 @@ def _target_row(
             value,
             target,
             estimate=year in target.estimate_years,
+            coverage=target.partial.get(year, ""),
         )
     _figure(sheet, row, columns.latest, target.latest, target, estimate=target.latest_is_estimate)
     _put(sheet, row, columns.latest_year, target.latest_year, "nq_centre")
@@ -366,12 +370,23 @@ def _figure(
     target: ReportTarget,
     *,
     estimate: bool,
+    coverage: str = "",
 ) -> None:
-    """A yearly figure as a number; an estimate (ước thực hiện) shows ``*`` and italics."""
+    """A yearly figure as a number; an estimate (ước thực hiện) shows ``*`` and italics; a
+    partial total shows its coverage (``13.117 (8/30 bản báo cáo)``) and stays a number."""
     cell = _put(sheet, row, column, value, "nq_estimate" if estimate else "nq_number")
     if value is not None:
-        suffix = _denominator_suffix(target) + ("*" if estimate else "")
-        cell.number_format = number_format(value, suffix=suffix)
+        suffix = _denominator_suffix(target)
+        if coverage:
+            suffix += f" ({_format_literal(coverage)})"
+        suffix += "*" if estimate else ""
+        places = 0 if target.denominator is not None else unit_decimals(target.unit)
+        cell.number_format = number_format(value, suffix=suffix, places=places)
+
+
+def _format_literal(text: str) -> str:
+    """Text safe inside a quoted number-format literal (no quote, no backslash)."""
+    return text.replace('"', "").replace("\\", "")
 
 
 def _denominator_suffix(target: ReportTarget) -> str:
@@ -395,7 +410,8 @@ def _blank_row(sheet: Worksheet, row: int, columns: _Columns, style: str) -> Non
 def _footnote(sheet: Worksheet, row: int, notes: Sequence[str]) -> None:
     lines = [
         _(
-            "Ghi chú: (*) số liệu ước thực hiện; ô để trống: chưa có số liệu. "
+            "Ghi chú: (*) số liệu ước thực hiện; ô để trống: chưa có số liệu; số có ghi số đơn "
+            "vị trong ngoặc: số liệu mới tổng hợp được một phần, chưa dùng để đánh giá. "
             'Cách đánh giá: xem trang tính "Ghi chú".'
         ),
         *notes,
@@ -420,15 +436,24 @@ def _layout(sheet: Worksheet, columns: _Columns, last_row: int) -> None:
     setup.fitToWidth = 1
     setup.fitToHeight = 0  # as many pages tall as needed
     sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    # A landscape sheet is bound along its top edge: the wide margin goes there.
     sheet.page_margins = PageMargins(
         left=2.0 / _CM_PER_INCH,
-        right=1.5 / _CM_PER_INCH,
-        top=2.0 / _CM_PER_INCH,
-        bottom=2.0 / _CM_PER_INCH,
-        header=0.8 / _CM_PER_INCH,
-        footer=0.8 / _CM_PER_INCH,
+        right=2.0 / _CM_PER_INCH,
+        top=3.0 / _CM_PER_INCH,
+        bottom=1.5 / _CM_PER_INCH,
+        header=1.0 / _CM_PER_INCH,
+        footer=0.6 / _CM_PER_INCH,
     )
     sheet.print_options.horizontalCentered = True
+    _page_numbers(sheet)
+
+
+def _page_numbers(sheet: Worksheet) -> None:
+    """"Trang n/N" in the footer, counted from 1 on each sheet (printing the whole workbook
+    would otherwise number the notes sheet on from the table)."""
+    sheet.page_setup.firstPageNumber = 1
+    sheet.page_setup.useFirstPageNumber = True
     sheet.oddFooter.center.text = _("Trang &P/&N")
     sheet.oddFooter.center.font = FONT
 
@@ -445,7 +470,7 @@ def _notes_sheet(sheet: Worksheet, data: ReportData) -> None:
     _put(sheet, 3, 2, _("Ý nghĩa"), "nq_header")
     row = 4
     for status in STATUSES:
-        _put(sheet, row, 1, status_label(status), f"nq_status_{status}")
+        _put(sheet, row, 1, Status(status).full_label, f"nq_status_{status}")
         _put(sheet, row, 2, status_meaning(status), "nq_text")
         row += 1
     row += 1
@@ -456,8 +481,23 @@ def _notes_sheet(sheet: Worksheet, data: ReportData) -> None:
         sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=2)
         sheet.row_dimensions[row].height = 32
         row += 1
+    # Printed on its own A4 portrait page(s), with the report's portrait margins.
     sheet.page_setup.orientation = "portrait"
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
+    sheet.page_setup.fitToWidth = 1
+    sheet.page_setup.fitToHeight = 0
+    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    sheet.page_margins = PageMargins(
+        left=3.0 / _CM_PER_INCH,
+        right=1.5 / _CM_PER_INCH,
+        top=2.0 / _CM_PER_INCH,
+        bottom=2.0 / _CM_PER_INCH,
+        header=0.8 / _CM_PER_INCH,
+        footer=0.8 / _CM_PER_INCH,
+    )
+    sheet.print_area = f"A1:B{row}"
+    sheet.print_options.horizontalCentered = True
+    _page_numbers(sheet)
 
 
 def _method_lines(data: ReportData) -> Sequence[str]:
@@ -474,7 +514,15 @@ def _method_lines(data: ReportData) -> Sequence[str]:
             "Mục tiêu phải đạt hằng năm được xét từng năm; mục tiêu cộng dồn cả nhiệm kỳ được "
             "so với phần cần đạt theo tiến độ."
         ),
-        _("Một chỉ tiêu gồm nhiều mục tiêu được đánh giá theo mục tiêu có kết quả thấp nhất."),
+        _(
+            "Một chỉ tiêu gồm nhiều mục tiêu được đánh giá theo mục tiêu có kết quả thấp nhất; "
+            "chỉ tiêu còn mục tiêu chưa đánh giá được thì không được tính là đạt."
+        ),
+        _(
+            "Số liệu mới tổng hợp được một phần (chưa đủ đơn vị báo cáo, hoặc mới có một phần "
+            "của năm) được ghi kèm số đơn vị đã báo cáo và không dùng để đánh giá; năm chưa có "
+            "số liệu không được tính là 0."
+        ),
         _("(*) là số liệu ước thực hiện, sẽ được thay bằng số liệu chính thức khi có."),
         _(
             "Các ô số liệu là số (không phải chữ) nên có thể cộng, tính tỷ lệ. Dấu phân cách "

@@ -46,6 +46,10 @@ class ReportForm(forms.Form):
         help_text=_("Để trống thì báo cáo chừa chỗ trước “-BC/...” để điền số bằng tay."),
     )
     signer_name = forms.CharField(label=_("Người ký"), required=False, max_length=120)
+    confirm_forecast = forms.BooleanField(
+        label=_("Tôi hiểu: lập báo cáo với số liệu ước thực hiện, mức đánh giá là dự báo"),
+        required=False,
+    )
 
     def __init__(self, resolution: Resolution, units: list[OrgUnit], *args: Any,
                  **kwargs: Any) -> None:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
 
-from django.db.models import QuerySet
+from django.db.models import Max, QuerySet
 from django.utils import timezone
 
 from nghiquyet.assessment.selectors import (
@@ -38,13 +38,15 @@ from nghiquyet.assessment.selectors import (
 )
 from nghiquyet.audit.models import AuditEvent
 from nghiquyet.documents import ReportData, ReportGroup, ReportIndicator, ReportTarget
+from nghiquyet.documents.data import percent_of_target
+from nghiquyet.figures.figure_sets import figure_set
 from nghiquyet.figures.models import DataValue, ValueStatus
 from nghiquyet.figures.rollup import Cell, Figure, SeriesRule, Unit, roll_up
 from nghiquyet.figures.selectors import series_rule
 from nghiquyet.lib.i18n import gettext as _
-from nghiquyet.lib.vnformat import format_number
+from nghiquyet.lib.vnformat import format_quantity
 from nghiquyet.orgunits.models import OrgUnit
-from nghiquyet.progress import Assessment, Status, assess_target, worst_status
+from nghiquyet.progress import Assessment, assess_target, indicator_status
 from nghiquyet.resolutions.models import Resolution
 from nghiquyet.resolutions.models import SubyearAggregation as Subyear
 
@@ -53,8 +55,6 @@ from .report_periods import ReportPeriod, parse_report_period
 
 DEMO_NOTE: Final[str] = "Số liệu minh họa"  # the note nghiquyet.demo puts on every figure
 AUDIT_ACTION: Final[str] = "report.build"  # the audit row of each file built (services)
-_PERCENT_KINDS: Final[frozenset[str]] = frozenset({"level", "cumulative"})
-_PERCENT_COMPARATORS: Final[frozenset[str]] = frozenset({">=", ">", "="})
 
 
 @dataclass
@@ -113,7 +113,8 @@ def report_data(
         signer_titles=organ.signer_titles,
         signer_name=signer_name,
         illustrative=_illustrative(assessed, ancestors, subtree),
-        notes=_notes(readings.values(), years, period, approved_only=approved_only)
+        notes=_forecast(readings.values(), period)
+        + _notes(readings.values(), years, period, approved_only=approved_only)
         + _scope_note(resolution, unit, ancestors),
     )
 
@@ -131,7 +132,7 @@ def _indicator(indicator: AssessedIndicator, readings: dict[int, _Reading],
     text = indicator.indicator.text
     targets = [_target(t, readings[t.target.pk], text, assessed, period)
                for t in indicator.targets]
-    status = worst_status(t.status for t in targets)
+    status = indicator_status(t.status for t in targets)
     return ReportIndicator(number=indicator.indicator.number, text=text,
                            status=status, status_label=status.label, targets=targets)
 
@@ -150,9 +151,9 @@ def _target(at: AssessedTarget, reading: _Reading, indicator_text: str,
         target_text=at.text,
         deadline_year=target.year,
         status=result.status,
-        status_label=Status(result.status).label,
+        status_label=result.status.label,
         explanation=" ".join([_sentence(result.explanation), *reading.notes,
-                              *_coverage(reading, max(shown, default=None), _unit(at))]).strip(),
+                              *_coverage(reading, max(shown, default=None))]).strip(),
         kind=target.kind,
         comparator=target.comparator,
         target_value=target_value,
@@ -165,7 +166,11 @@ def _target(at: AssessedTarget, reading: _Reading, indicator_text: str,
                                  and shown.get(y) is not None),
         latest=latest,
         latest_year=result.latest_year if latest is not None else None,
-        percent_of_target=_percent(target.kind, target.comparator, latest, target_value),
+        percent_of_target=percent_of_target(target.kind, target.comparator, target.unit, latest,
+                                            target_value),
+        partial={y: _coverage_words(reading.figures[y]) for y in years
+                 if y in reading.figures and y not in reading.series
+                 and shown.get(y) is not None},
     )
 
 
@@ -182,16 +187,6 @@ def _round(value: Decimal | float | None) -> float | None:
     return None if value is None else round(float(value), 2)
 
 
-def _percent(kind: str, comparator: str, latest: float | None, target: float | None
-             ) -> float | None:
-    """% of the target, only where it means something: more is better, a level or a total."""
-    if latest is None or not target or kind not in _PERCENT_KINDS:
-        return None
-    if comparator not in _PERCENT_COMPARATORS:
-        return None
-    return round(latest / target * 100, 1)
-
-
 def _sentence(text: str) -> str:
     """The assessment writes a clause ("thực hiện 2026: ..."); a report cell wants a sentence."""
     text = text.strip()
@@ -205,21 +200,27 @@ def _shown(reading: _Reading) -> dict[int, Decimal]:
     return {**partial, **reading.series}
 
 
-def _coverage(reading: _Reading, year: int | None, unit: str = "") -> list[str]:
-    """A figure added up from sub-units that have not all reported is partial: say so."""
+def _coverage_words(figure: Figure) -> str:
+    """How much of a partial figure is in: "8/30 đơn vị báo cáo", "mới có một phần năm"."""
+    if figure.source == "computed" and figure.expected and figure.reported < figure.expected:
+        return _("{reported}/{expected} đơn vị báo cáo").format(
+            reported=figure.reported, expected=figure.expected)
+    return _("mới có số liệu một phần năm")
+
+
+def _coverage(reading: _Reading, year: int | None) -> list[str]:
+    """A figure that is not judged (a total missing sub-units, part of a year) says so once,
+    with its coverage; the annex prints the figure beside it."""
     figure = reading.figures.get(year) if year is not None else None
-    if figure is None or figure.source != "computed" or not figure.expected:
+    if figure is None or year in reading.series or figure.value is None:
+        if figure is not None and figure.source == "computed" and figure.expected \
+                and figure.reported < figure.expected:
+            # judged as a complete figure (a rate over the villages that reported)
+            return [_("Số liệu năm {year} tổng hợp từ {reported}/{expected} đơn vị báo cáo.")
+                    .format(year=year, reported=figure.reported, expected=figure.expected)]
         return []
-    if figure.reported >= figure.expected:
-        return []
-    text = _("Số liệu năm {year} mới tổng hợp từ {reported}/{expected} đơn vị.")
-    if figure.partial and figure.value is not None:
-        text = _("Số liệu năm {year} mới tổng hợp từ {reported}/{expected} đơn vị "
-                 "({value}), chưa dùng để đánh giá.")
-    value = format_number(figure.value) + (f" {unit}" if unit else "") \
-        if figure.value is not None else ""
-    return [text.format(year=year, reported=figure.reported, expected=figure.expected,
-                        value=value)]
+    return [_("Số liệu năm {year} mới tổng hợp được một phần ({coverage}), chưa dùng để "
+              "đánh giá.").format(year=year, coverage=_coverage_words(figure))]
 
 
 # --- what a target reads --------------------------------------------------------------
@@ -240,12 +241,14 @@ def _reading(at: AssessedTarget, assessed: ResolutionAssessment, period: ReportP
     if subyear == Subyear.LAST and entered.half is not None:
         chosen = entered.half
     elif entered.half is not None and entered.half.value is not None:
-        notes.append(_("{period}: {value}{unit} (tổng nửa năm, chưa dùng để đánh giá).").format(
+        notes.append(_("{period} đạt {value}; số liệu nửa năm không dùng để đánh giá mục tiêu "
+                       "tính theo cả năm.").format(
             period=period.label[:1].upper() + period.label[1:],
-            value=format_number(entered.half.value),
-            unit=f" {_unit(at)}" if _unit(at) else ""))
+            value=format_quantity(entered.half.value, _unit(at))))
     if chosen is not None and chosen.value is not None:
-        series[year], figures[year] = chosen.value, chosen
+        figures[year] = chosen
+        if not chosen.partial:  # a total missing sub-units is shown, never judged
+            series[year] = chosen.value
     result = assess_target(at.target.as_registry_dict(), series,
                            term_start=assessed.resolution.term_start, as_of=year)
     return _Reading(result, series, figures, notes)
@@ -342,14 +345,42 @@ def _illustrative(assessed: ResolutionAssessment, ancestors: list[OrgUnit],
     ).exists()
 
 
+def forecast_note(period: ReportPeriod, through: int | None) -> str:
+    """"" when the figures reach the period's year; else the mark of a report on a period
+    whose figures are not all in: "Số liệu đến năm 2026, ước thực hiện ..."."""
+    if through is not None and through >= period.as_of:
+        return ""
+    if through is None:
+        return _("Chưa có số liệu nào của nhiệm kỳ: báo cáo {period} chưa đánh giá được chỉ "
+                 "tiêu nào.").format(period=period.label)
+    return _("Số liệu đến năm {through}, ước thực hiện: báo cáo {period} được lập khi chưa có "
+             "số liệu đến năm {year}; các mức đánh giá là dự báo theo số liệu đã có, năm chưa "
+             "có số liệu không được tính là 0.").format(
+                 through=through, period=period.label, year=period.as_of)
+
+
+def _forecast(readings: Iterable[_Reading], period: ReportPeriod) -> list[str]:
+    through = max((y for r in readings for y in r.series if y <= period.as_of), default=None)
+    note = forecast_note(period, through)
+    return [note] if note else []
+
+
+def figures_through(resolution: Resolution, unit: OrgUnit, *, approved_only: bool) -> int | None:
+    """One query: the last year with any figure under ``unit``, to warn before a report on a
+    period whose figures are not in yet is built (the page and the command)."""
+    values = DataValue.objects.filter(series__resolution=resolution,
+                                      orgunit__path__startswith=unit.path)
+    if approved_only:
+        values = values.filter(status=ValueStatus.APPROVED)
+    return values.aggregate(last=Max("year"))["last"]
+
+
 def _notes(readings: Iterable[_Reading], years: list[int], period: ReportPeriod, *,
            approved_only: bool) -> list[str]:
-    notes = []
-    if approved_only:
-        notes.append(_("Báo cáo chỉ sử dụng số liệu đã được phê duyệt."))
-    elif _has_unapproved(readings, years):
-        notes.append(_("Báo cáo có sử dụng số liệu chưa được phê duyệt (đang nhập hoặc chờ "
-                       "duyệt); số liệu có thể còn thay đổi."))
+    notes = [figure_set(approved_only).note]
+    if not approved_only and not _has_unapproved(readings, years):
+        notes = [_("Số liệu sử dụng: tất cả số liệu đã nhập; các số liệu in trong báo cáo "
+                   "đều đã được phê duyệt.")]
     if period.half:
         notes.append(_("Cột năm {year}: tỷ lệ, mức đạt được lấy số liệu {period}; chỉ tiêu tính "
                        "theo tổng cả năm lấy số ước thực hiện cả năm.").format(

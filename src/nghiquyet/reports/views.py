@@ -13,7 +13,8 @@ from nghiquyet.resolutions.models import Resolution
 
 from . import services
 from .forms import ReportForm
-from .selectors import recent_reports
+from .report_periods import parse_report_period
+from .selectors import figures_through, forecast_note, recent_reports
 
 
 @login_required
@@ -26,6 +27,10 @@ def report(request: HttpRequest, resolution_id: int) -> HttpResponse:
         raise PermissionDenied
     form = ReportForm(resolution, units, request.POST or None)
     if request.method == "POST" and form.is_valid():
+        warning = _forecast_warning(resolution, form)
+        if warning and not form.cleaned_data["confirm_forecast"]:
+            # A period whose figures are not in yet: said first, built only once confirmed.
+            return _page(request, resolution, units, form, status=200, warning=warning)
         try:
             built = services.report_build(actor=request.user, resolution=resolution,
                                           **form.build_options())
@@ -42,10 +47,17 @@ def download(built: services.BuiltReport) -> HttpResponse:
     return response
 
 
+def _forecast_warning(resolution: Resolution, form: ReportForm) -> str:
+    options = form.build_options()
+    period = parse_report_period(options["period"], resolution.term_start, resolution.term_end)
+    return forecast_note(period, figures_through(resolution, options["unit"],
+                                                 approved_only=options["approved_only"]))
+
+
 def _page(request: HttpRequest, resolution: Resolution, units: list[OrgUnit], form: ReportForm,
-          *, status: int, error: str = "") -> HttpResponse:
+          *, status: int, error: str = "", warning: str = "") -> HttpResponse:
     return render(request, "reports/report.html", {
-        "resolution": resolution, "form": form, "error": error,
+        "resolution": resolution, "form": form, "error": error, "warning": warning,
         "pdf_available": pdf_available(),
         "recent": recent_reports(resolution, access.report_units(request.user, resolution)),
     }, status=status)

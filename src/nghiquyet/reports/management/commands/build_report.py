@@ -10,9 +10,12 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import Http404
 
 from nghiquyet.accounts import access
+from nghiquyet.figures.figure_sets import figure_set
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.reports import services
+from nghiquyet.reports.report_periods import parse_report_period
+from nghiquyet.reports.selectors import figures_through, forecast_note
 from nghiquyet.resolutions.cli import resolution_from_arg
 from nghiquyet.resolutions.models import Resolution
 
@@ -41,10 +44,21 @@ class Command(BaseCommand):
         user = _user(opts["user"])
         resolution = _resolution(opts["resolution"], user)
         unit = _unit(resolution, opts["orgunit"] or resolution.issuer.code, user)
+        approved_only = not opts["all_figures"]
+        self.stderr.write(figure_set(approved_only).note)
+        try:
+            period = parse_report_period(opts["period"], resolution.term_start,
+                                         resolution.term_end)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        warning = forecast_note(period, figures_through(resolution, unit,
+                                                        approved_only=approved_only))
+        if warning:  # said first, before the file is built
+            self.stderr.write(_("Cảnh báo: {note}").format(note=warning))
         try:
             built = services.report_build(
                 actor=user, resolution=resolution, unit=unit, period=opts["period"],
-                fmt=opts["format"], approved_only=not opts["all_figures"],
+                fmt=opts["format"], approved_only=approved_only,
                 report_date=_date(opts["date"]), number=opts["number"],
                 signer_name=opts["signer"],
             )
