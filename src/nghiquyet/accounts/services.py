@@ -29,6 +29,30 @@ def api_token_create(*, user: Any, name: str, actor: Any = None) -> tuple[ApiTok
 
 
 @transaction.atomic
+def api_token_delete(*, actor: Any, token: ApiToken) -> None:
+    """Revoke an API token."""
+    audit_record(actor=actor, action="api_token.delete", target=token,
+                 old={"user": token.user.get_username(), "name": token.name})
+    token.delete()
+
+
+_ADMIN_FIELDS = ("username", "first_name", "last_name", "email", "is_active", "is_staff",
+                 "is_superuser", "groups", "user_permissions")
+
+
+@transaction.atomic
+def user_admin_update(*, actor: Any, user: Any, changed: list[str]) -> None:
+    """A change made in the Django admin (a system admin's tool): saved with an audit row
+    naming the fields and their new values (never the password)."""
+    if actor is not None and not access.is_system_admin(actor):
+        raise PermissionDenied
+    user.save()
+    shown = {f: getattr(user, f) for f in changed if f in _ADMIN_FIELDS[:7]}
+    audit_record(actor=actor, action="user.update", target=user,
+                 new={"changed": changed, **shown})
+
+
+@transaction.atomic
 def role_assignment_delete(*, actor: Any, assignment: RoleAssignment, reason: str = "") -> None:
     """Take a role away; the audit row keeps who held what over which unit."""
     audit_record(actor=actor, action="role.delete", target=assignment, orgunit=assignment.orgunit,
