@@ -8,6 +8,7 @@ from typing import Any
 import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE, assert_fits, browser, demo, login, shoot
+from tests.programmes.conftest import DEMO_DATA
 
 __all__ = ["browser", "demo"]  # fixtures, imported for pytest
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
@@ -50,3 +51,12 @@ def test_pages_fit_and_show_the_programme(browser: Any, live_server: Any, demo: 
         shoot(page, f"programmes-{name}-{size}")
     bell = pages["truongban"].locator(".pg-bell-count")
     assert int(bell.inner_text()) >= 1
+    # The import: upload the demo's Word file and look at the review page.
+    page = pages["canbo"]
+    page.goto(f"{live_server.url}{_pages(live_server)[11][2]}")
+    page.set_input_files("#id_file", str(DEMO_DATA / "chuong-trinh-hanh-dong.docx"))
+    page.click("form[enctype] button[type=submit]")
+    page.wait_for_url("**/programmes/drafts/**")
+    assert page.locator(".pg-review-items > li").count() >= 25
+    assert_fits(page)
+    shoot(page, f"programmes-import-review-{size}")

@@ -333,8 +333,9 @@ def import_upload(request: HttpRequest, resolution_id: int) -> HttpResponse:
             draft = services.draft_create(actor=request.user, resolution=resolution,
                                           filename=upload.name, data=data)
             return redirect("programmes:import_review", draft_id=draft.pk)
+    drafts = ProgrammeDraft.objects.filter(created_by_id=request.user.pk, resolution=resolution)
     return render(request, "programmes/import_upload.html", {
-        "form": form, "resolution": resolution,
+        "form": form, "resolution": resolution, "drafts": list(drafts[:20]),
     }, status=400 if request.method == "POST" else 200)
 
 
@@ -375,8 +376,10 @@ def import_review(request: HttpRequest, draft_id: int) -> HttpResponse:
             messages.success(request, _("Đã lưu bản nháp."))
             return redirect("programmes:import_review", draft_id=draft.pk)
     units = importing.candidate_units(resolution)
+    data = {**draft.data, "needs_review": sum(
+        1 for i in draft.data["items"] if not i.get("lead_unit") or "error" in i["when"])}
     return render(request, "programmes/import_review.html", {
-        "draft": draft, "data": draft.data, "resolution": resolution, "units": units,
+        "draft": draft, "data": data, "resolution": resolution, "units": units,
         "anchors": selectors.anchor_choices(resolution) + [
             (f"i{ind.number}", _("Chỉ tiêu (%(n)d)") % {"n": ind.number})
             for ind in Indicator.objects.filter(resolution=resolution).order_by("number")],

@@ -58,3 +58,14 @@ def indicator_tasks(context: dict[str, Any], indicator: Any) -> dict[str, Any]:
     today = timezone.localdate()
     return {"items": items_for_indicator(request.user, indicator) if request else [],
             "today": today, "indicator": indicator}
+
+
+@register.filter
+def iso_date(value: str | None) -> str:
+    """A date kept as ISO text (an import draft's) written dd/mm/yyyy."""
+    from nghiquyet.lib.vnformat import format_date
+
+    try:
+        return format_date(dt.date.fromisoformat(value)) if value else ""
+    except ValueError:
+        return str(value)
