@@ -17,11 +17,14 @@ BASE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(envstr("NGHIQUYET_DATA_DIR", str(Path.cwd() / "data"))).resolve()
 
 DEBUG = envbool("DEBUG", False)
+# Production says so with DEBUG=0 (docs/deploy.md): then a SECRET_KEY is required. Without
+# DEBUG set at all (a developer's checkout, the tests, the local demo) a fixed development
+# key is used, which `check --deploy` reports.
+PRODUCTION = envstr("DEBUG", "").strip() != "" and not DEBUG
 SECRET_KEY = envstr("SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG and envbool("NGHIQUYET_REQUIRE_SECRET_KEY", False):
-        raise ConfigError("SECRET_KEY must be set in production")
-    # A local demo without configuration gets a fixed development key.
+    if PRODUCTION or envbool("NGHIQUYET_REQUIRE_SECRET_KEY", False):
+        raise ConfigError("SECRET_KEY must be set when DEBUG=0 (production); see docs/deploy.md")
     SECRET_KEY = "nghiquyet-insecure-development-key"  # noqa: S105
 
 ALLOWED_HOSTS = envlist("ALLOWED_HOSTS", ["127.0.0.1", "localhost", "testserver"])
@@ -47,6 +50,7 @@ INSTALLED_APPS = [
     "nghiquyet.api",
     "nghiquyet.web",
     "nghiquyet.demo",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -64,6 +68,9 @@ MIDDLEWARE = [
     "nghiquyet.web.middleware.HtmxLoginMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into its refusal page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "nghiquyet.urls"
@@ -99,8 +106,27 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+     "OPTIONS": {"min_length": envint("PASSWORD_MIN_LENGTH", 10)}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+AUTHENTICATION_BACKENDS = [
+    # Login throttling (django-axes) before the password check: after AXES_FAILURE_LIMIT
+    # wrong passwords for one username from one address, that pair is locked for
+    # AXES_COOLOFF_TIME hours or until an administrator unlocks it (admin: "Access attempts").
+    "nghiquyet.accounts.throttle.LoginThrottleBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = envint("AXES_FAILURE_LIMIT", 5)
+AXES_COOLOFF_TIME = envint("AXES_COOLOFF_HOURS", 1)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
+# Behind the documented nginx, the client address is the first X-Forwarded-For entry.
+AXES_IPWARE_PROXY_COUNT = envint("NGHIQUYET_PROXY_COUNT", 0)
+AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "login"
@@ -139,9 +165,48 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 # (about 11 per target); a province resolution can hold a few hundred targets.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = envint("DATA_UPLOAD_MAX_NUMBER_FIELDS", 20_000)
 
+# Sessions end after 8 hours without a request (each request renews the clock).
+SESSION_COOKIE_AGE = envint("SESSION_IDLE_SECONDS", 8 * 3600)
+SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+# HTTPS settings, from the environment (docs/deploy.md gives the production values).
 SESSION_COOKIE_SECURE = envbool("SESSION_COOKIE_SECURE", False)
 CSRF_COOKIE_SECURE = envbool("CSRF_COOKIE_SECURE", False)
+SECURE_SSL_REDIRECT = envbool("SECURE_SSL_REDIRECT", False)
+SECURE_HSTS_SECONDS = envint("SECURE_HSTS_SECONDS", 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = envbool("SECURE_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = envbool("SECURE_HSTS_PRELOAD", False)
+# "HTTP_X_FORWARDED_PROTO,https" behind a reverse proxy that sets that header (and strips
+# it from clients); empty (the default) trusts no header.
+_proxy_header = envlist("SECURE_PROXY_SSL_HEADER", [])
+if _proxy_header and len(_proxy_header) != 2:
+    raise ConfigError("SECURE_PROXY_SSL_HEADER must be 'HEADER,value', "
+                      "e.g. HTTP_X_FORWARDED_PROTO,https")
+SECURE_PROXY_SSL_HEADER = (_proxy_header[0], _proxy_header[1]) if _proxy_header else None
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp): scripts only from our own static files (vendored,
+# no CDN, no inline script or event handler); styles may be inline (style attributes).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:", "blob:"],
+        "font-src": ["'self'", "data:"],
+        "connect-src": ["'self'"],
+        "worker-src": ["'self'"],
+        "manifest-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
 
 LOGGING = {
     "version": 1,

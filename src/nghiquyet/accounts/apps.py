@@ -5,3 +5,12 @@ from django.utils.translation import gettext_lazy as _
 class AccountsConfig(AppConfig):
     name = "nghiquyet.accounts"
     verbose_name = _("Người dùng và vai trò")
+
+    def ready(self) -> None:
+        from axes.signals import user_locked_out
+
+        from nghiquyet.accounts.throttle import on_locked_out
+
+        # A lockout is no service call (django-axes decides it): its audit row is written
+        # from axes' signal.
+        user_locked_out.connect(on_locked_out, dispatch_uid="nghiquyet-lockout-audit")
