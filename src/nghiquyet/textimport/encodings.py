@@ -49,6 +49,7 @@ def _tcvn3_table() -> dict[str, str]:
 
 
 TCVN3 = _tcvn3_table()
+_TCVN3_TRANS = str.maketrans(TCVN3)
 
 # --- VNI-Windows: a base letter followed by its marks, as Latin-1 letters -------
 
@@ -115,6 +116,9 @@ _MIN_GAIN = 2  # words the conversion must bring that the text did not have
 _REAL_VIETNAMESE = re.compile("[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 
 
+_LATIN1_HIGH = re.compile("[\u0080-\u00ff]")
+
+
 @dataclass(frozen=True)
 class LegacyEncoding:
     name: str  # "TCVN3" or "VNI"
@@ -123,8 +127,9 @@ class LegacyEncoding:
 
 def detect_legacy_encoding(text: str) -> LegacyEncoding | None:
     """The legacy font encoding ``text`` looks typed in, with a safe conversion if any."""
-    high = [ch for ch in text if "\u0080" <= ch <= "\u00ff"]
-    if len(high) < _MIN_WORDS:
+    high = len(_LATIN1_HIGH.findall(text))
+    # Unicode Vietnamese also uses Latin-1 letters (á, ê, ô), but more letters beyond it.
+    if high < _MIN_WORDS or len(_REAL_VIETNAMESE.findall(text)) > high:
         return None
     before = len(_COMMON_WORDS.findall(text))
     candidates = [("TCVN3", convert_tcvn3(text)), ("VNI", convert_vni(text))]
@@ -148,9 +153,8 @@ def convert_tcvn3(text: str) -> str:
     "BỘ". A capital toned vowel inside ordinary text ("Ẻn") cannot be told
     from a small one and comes out small.
     """
-    converted = "".join(
-        TCVN3.get(ch, ch).upper() if _SENTENCE_START.match(text, i) else TCVN3.get(ch, ch)
-        for i, ch in enumerate(text)
+    converted = _SENTENCE_START.sub(lambda m: TCVN3[m.group(0)].upper(), text).translate(
+        _TCVN3_TRANS
     )
     # A two-column header ("§¶NG Bé X·<TAB>Ngày ...") is judged column by column.
     parts = re.split(r"(\n|\t| {3,}| \| )", converted)

@@ -30,20 +30,26 @@ def normalize_document(raw: str) -> str:
     text = unicodedata.normalize("NFC", raw).translate(_INVISIBLE)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     text = text.replace("\v", "\n").replace("\u2028", "\n").replace("\u2029", "\n")
-    text = _TAB_CELLS.sub(_cells_to_pipes, text)
+    if "\t" in text:
+        text = "\n".join(_cells_to_pipes(line) for line in text.split("\n"))
     text = _HSPACE.sub(" ", text)
     # Other control characters (a binary fragment, a stray escape) become spaces.
     return _CONTROL.sub(" ", text)
 
 
 CELL_SEPARATOR = " | "
-# A line whose cells a text extraction separated by TAB (a leading TAB is indentation).
-_TAB_CELLS = re.compile(r"^([ \t]*)([^\t\n]*[^\s][^\t\n]*\t[^\n]*)$", re.MULTILINE)
 
 
-def _cells_to_pipes(line: re.Match[str]) -> str:
-    """'1\tThu nhập\t%\t7,1' -> '1 | Thu nhập | % | 7,1', the way the .docx reader joins cells."""
-    return line.group(1) + CELL_SEPARATOR.join(cell.strip() for cell in line.group(2).split("\t"))
+def _cells_to_pipes(line: str) -> str:
+    """'1\tThu nhập\t%\t7,1' -> '1 | Thu nhập | % | 7,1', the way the .docx reader joins cells.
+
+    A text extraction separates a table's cells by TAB; a leading TAB is indentation.
+    """
+    body = line.lstrip(" \t")
+    if "\t" not in body or not body.split("\t", 1)[0].strip():
+        return line
+    indent = line[: len(line) - len(body)]
+    return indent + CELL_SEPARATOR.join(cell.strip() for cell in body.split("\t"))
 
 
 def collapse(text: str) -> str:
