@@ -68,7 +68,8 @@ def _get(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
 def test_serve_runs_gunicorn_with_compressed_static_files(tmp_path: Path) -> None:
     port = _free_port()
     env = {**os.environ, "NGHIQUYET_DATA_DIR": str(tmp_path), "NGHIQUYET_WORKERS": "1",
-           "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "DEBUG": "0"}
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "DEBUG": "0",
+           "SECRET_KEY": "test-only-" + "x" * 50}  # DEBUG=0 needs a key
     proc = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "nghiquyet", "serve", "--migrate", "--bind", f"127.0.0.1:{port}"],
         env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
