@@ -23,7 +23,9 @@ def _post(client: Client, url: str, body: dict[str, Any] | None = None) -> Any:
     return client.post(f"/api/v1{url}", body or {}, content_type="application/json")
 
 
-def test_it_works(resolution: Any, units: dict[str, Any], users: dict[str, Any]) -> None:
+def test_it_works(resolution: Any, units: dict[str, Any], users: dict[str, Any],
+                  settings: Any, tmp_path: Any) -> None:
+    settings.MEDIA_ROOT = tmp_path
     olga, bob, alice = (_api(users[n]) for n in ("olga", "bob", "alice"))
     response = _post(olga, f"/resolutions/{resolution.pk}/programmes",
                      {"title": "Chương trình hành động", "number": "05-CTr/ĐU",
@@ -43,12 +45,19 @@ def test_it_works(resolution: Any, units: dict[str, Any], users: dict[str, Any])
     response = _post(bob, f"/programme-items/{item_id}/updates",
                      {"on": "2026-10-01", "percent": 100, "text": "Đạt 19/19 tiêu chí"})
     assert response.status_code == 201 and response.json()["percent"] == 100
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    response = bob.post(f"/api/v1/programme-items/{item_id}/updates-with-evidence", {
+        "percent": "100", "text": "Có quyết định công nhận", "on": "2026-10-05",
+        "evidence": [SimpleUploadedFile("qd.pdf", b"%PDF-1.4"), SimpleUploadedFile("anh.jpg", b"x")]})
+    assert response.status_code == 201, response.content
     assert _post(bob, f"/programme-items/{item_id}/propose").json()["proposed"] is True
     confirmed = _post(alice, f"/programme-items/{item_id}/confirm")
     assert confirmed.status_code == 200
     assert confirmed.json()["status"] == "done"
     updates = bob.get(f"/api/v1/programme-items/{item_id}/updates").json()
-    assert [(u["percent"], u["author"]) for u in updates] == [(100, "bob")]
+    assert [(u["percent"], u["author"], u["evidence"]) for u in updates] == [
+        (100, "bob", ["qd.pdf", "anh.jpg"]), (100, "bob", [])]
     listed = alice.get(f"/api/v1/programmes/{programme_id}/items?status=done").json()
     assert [i["id"] for i in listed] == [item_id]
     notes = bob.get("/api/v1/notifications?unread=true").json()

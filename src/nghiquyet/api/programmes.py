@@ -10,7 +10,7 @@ from typing import Any
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest
 from django.utils import timezone
-from ninja import Router, Schema, Status
+from ninja import File, Form, Router, Schema, Status, UploadedFile
 
 from nghiquyet.accounts import access
 from nghiquyet.api.schemas import ErrorOut
@@ -253,12 +253,28 @@ def list_updates(request: HttpRequest, item_id: int) -> list[dict[str, Any]]:
 
 @router.post("/programme-items/{int:item_id}/updates", response={201: ItemOut, **ERRORS})
 def post_update(request: HttpRequest, item_id: int, payload: UpdateIn) -> Status[Any]:
-    """A progress report (text and percent); evidence files are attached on the web page."""
+    """A progress report (text and percent) as JSON; ``updates-with-evidence`` takes files."""
     item = access.get_item_for_user(request.user, item_id)
     try:
         services.progress_post(actor=request.user, item=item,
                                on=payload.on or timezone.localdate(), text=payload.text,
                                percent=payload.percent)
+    except ValidationError as exc:
+        return _bad(exc)
+    return Status(201, _item_out(_reload(item.pk), timezone.localdate()))
+
+
+@router.post("/programme-items/{int:item_id}/updates-with-evidence",
+             response={201: ItemOut, **ERRORS})
+def post_update_with_evidence(request: HttpRequest, item_id: int, percent: Form[int],
+                              text: Form[str], evidence: File[list[UploadedFile]],
+                              on: Form[dt.date | None] = None) -> Status[Any]:
+    """The same report as multipart form fields, with evidence files (field ``evidence``,
+    up to 5, each within the upload limit)."""
+    item = access.get_item_for_user(request.user, item_id)
+    try:
+        services.progress_post(actor=request.user, item=item, on=on or timezone.localdate(),
+                               text=text, percent=percent, files=evidence)
     except ValidationError as exc:
         return _bad(exc)
     return Status(201, _item_out(_reload(item.pk), timezone.localdate()))
