@@ -76,9 +76,12 @@ class Journey:
     def goto(self, path: str) -> None:
         self.page.goto(f"{self.base}{path}")
 
-    def step(self, name: str, *, axe: bool = True, fits: bool = True) -> Path:
-        """Screenshot of what the screen shows, axe-core, and no sideways scrolling."""
+    def step(self, name: str, *, show: Any = None, axe: bool = True, fits: bool = True) -> Path:
+        """Screenshot of what the screen shows (scrolled to ``show``), axe-core, and no
+        sideways scrolling."""
         self.step_no += 1
+        if show is not None:
+            show.scroll_into_view_if_needed()
         if fits:
             assert_fits(self.page)
         if axe:

@@ -51,7 +51,7 @@ def test_village_head_enters_saves_offline_and_submits_all(browser, live_server,
     first.locator("input[name=value]").fill("1.500")
     first.locator("input[name=value]").press("Tab")
     _saved(page, 0).wait_for()
-    j.step("da-luu")
+    j.step("da-luu", show=_number_rows(page).nth(0))
 
     # No network: the figure is kept on the device, the row says so.
     page.context.set_offline(True)
@@ -59,22 +59,27 @@ def test_village_head_enters_saves_offline_and_submits_all(browser, live_server,
     second.locator("input[name=value]").press("Tab")
     _number_rows(page).nth(1).get_by_text("Đã lưu trên máy").wait_for()
     series_2 = _number_rows(page).nth(1).locator("input[name=series]").input_value()
-    j.step("mat-mang-luu-tren-may")
+    j.step("mat-mang-luu-tren-may", show=_number_rows(page).nth(1))
     # The page opens again without a network, with what was typed.
     page.reload()
     assert _number_rows(page).nth(1).locator("input[name=value]").input_value() == "2.345"
     _number_rows(page).nth(1).get_by_text("Đã lưu trên máy").wait_for()
     assert not DataValue.objects.filter(series_id=series_2, orgunit__code="SL-PK-B01",
                                         period="2027").exists()
-    j.step("mo-lai-khi-mat-mang")
+    assert page.locator("#entry-queue").is_visible()
+    j.step("mo-lai-khi-mat-mang", show=_number_rows(page).nth(1))
 
     # The link returns: the queue is sent by itself.
     page.context.set_offline(False)
     page.evaluate("() => window.dispatchEvent(new Event('online'))")
-    _saved(page, 1).wait_for()
+    # The page opened from the device's copy reloads once the queue has gone.
+    page.wait_for_function("() => document.querySelector('form.entry-row input[name=value]')"
+                           ".value === '1.500'")
     sent = DataValue.objects.get(series_id=series_2, orgunit__code="SL-PK-B01", period="2027")
     assert sent.value == Decimal("2345")
-    j.step("co-mang-da-gui")
+    assert _number_rows(page).nth(1).locator("input[name=value]").input_value() == "2.345"
+    assert page.locator("#entry-queue").is_hidden()
+    j.step("co-mang-da-gui", show=_number_rows(page).nth(1))
 
     # An expired session: the value stays, a dialog asks for the password, then it saves.
     page.context.clear_cookies(name="sessionid")
@@ -83,7 +88,7 @@ def test_village_head_enters_saves_offline_and_submits_all(browser, live_server,
     third.locator("input[name=value]").press("Tab")
     page.locator("#login-dialog").wait_for(state="visible")
     assert _number_rows(page).nth(2).locator("input[name=value]").input_value() == "77"
-    j.step("het-phien-dang-nhap-lai")
+    j.step("het-phien-dang-nhap-lai", show=page.locator("#login-dialog"))
     page.fill("#dlg-password", "nghiquyet2025")
     page.locator("#login-dialog button[type=submit]").click()
     _saved(page, 2).wait_for()
@@ -242,17 +247,20 @@ def test_admin_imports_a_resolution_text_reviews_and_saves(browser, live_server,
     page.select_option("#id_orgunit", label="Phiêng Khoài")
     j.step("doc-van-ban")
     page.get_by_role("button", name="Đọc văn bản").click()
-    page.wait_for_url(re.compile(r"/resolutions/read/\d+/$"))
+    # The demo already holds this resolution: the admin is asked, and saves a new version.
+    page.wait_for_url(re.compile(r"/resolutions/read/\d+/duplicate/$"), timeout=60_000)
+    j.step("da-co-nghi-quyet")
+    page.get_by_role("button", name="Lưu thành phiên bản mới").click()
+    page.wait_for_url(re.compile(r"/resolutions/read/\d+/$"), timeout=60_000)
     assert page.locator("article.rv-ind").count() == 24
     j.step("xem-lai")
     page.get_by_role("button", name="Lưu nghị quyết").click()
-    page.wait_for_url(re.compile(r"/resolutions/\d+/$"))
+    page.wait_for_url(re.compile(r"/resolutions/\d+/$"), timeout=60_000)
     assert page.locator(".indicator").count() == 24
-    # A real resolution, freshly imported: no demo banner anywhere.
+    j.step("da-luu")
     page.get_by_role("link", name="Tiến độ").first.click()
     page.wait_for_url(re.compile(r"/dashboard/"))
-    assert page.locator(".illustrative-note").count() == 0
-    j.step("da-luu")
+    j.step("tien-do")
     j.close()
 
 

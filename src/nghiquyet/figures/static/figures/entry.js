@@ -223,6 +223,9 @@
     return queued().then(function (records) {
       var banner = document.getElementById("entry-queue");
       if (!banner) return records;
+      if (!records.length && openedOffline && !navigator.onLine) {
+        banner.hidden = false; banner.textContent = T.offlineCopy; return records;
+      }
       banner.hidden = records.length === 0;
       banner.textContent = records.length ? T.queueBanner.replace("{n}", records.length) : "";
       return records;
@@ -247,7 +250,29 @@
     }).then(updateBanner);
   }
 
-  window.addEventListener("online", function () { flush(); });
+  // The device's copy of the page is kept fresh after saves (one fetch when typing
+  // pauses), and a page opened from that copy without a network is reloaded once the
+  // queue has gone, so that it shows what the server holds.
+  var openedOffline = !navigator.onLine, recache = null;
+  function keepCopy() {
+    if (!window.caches || !navigator.onLine) return;
+    window.clearTimeout(recache);
+    recache = window.setTimeout(function () {
+      caches.open("nq-pages").then(function (c) { return c.add(location.href); })
+        .catch(function () { /* kept on the next visit */ });
+    }, 8000);
+  }
+  document.body.addEventListener("htmx:afterSwap", keepCopy);
+  if (openedOffline) {
+    var note = document.getElementById("entry-queue");
+    if (note) { note.hidden = false; note.textContent = T.offlineCopy; }
+  }
+
+  window.addEventListener("online", function () {
+    flush().then(queued).then(function (left) {
+      if (openedOffline && !left.length) location.reload();
+    });
+  });
   window.addEventListener("offline", function () { updateBanner(); });
   restoreQueued().then(flush);
 
