@@ -162,3 +162,28 @@ def test_a_stopped_task_is_neither_overdue_nor_updated(item: Any, users: dict[st
     response = olga.post(reverse("programmes:item_update", args=[item.pk]),
                          {"on": "2026-02-01", "percent": "10", "text": "x"})
     assert response.status_code == 400
+
+
+def test_the_indicator_page_lists_the_tasks_that_serve_it(
+        programme: Any, units: dict[str, Any], users: dict[str, Any]) -> None:
+    from nghiquyet.programmes.services import ItemSpec, item_create
+
+    resolution = programme.resolution
+    by_anchor = item_create(actor=users["olga"], programme=programme, spec=ItemSpec(
+        content="Rà soát tiêu chí nông thôn mới", lead_unit=units["SL-PK-CQ02"],
+        due_date=dt.date(2027, 6, 30), indicator=resolution.indicators.get(number=9)))
+    by_target = item_create(actor=users["olga"], programme=programme, spec=ItemSpec(
+        content="Xây dựng bản Nà Sàng đạt chuẩn", lead_unit=units["village"],
+        due_date=dt.date(2027, 12, 31),
+        targets=list(resolution.indicators.get(number=9).targets.all())))
+    item_create(actor=users["olga"], programme=programme, spec=ItemSpec(
+        content="Việc khác", lead_unit=units["village"], due_date=dt.date(2027, 12, 31)))
+    response = _client(users["alice"]).get(
+        reverse("assessment:indicator", args=[resolution.pk, 9]))
+    body = response.content.decode()
+    assert "Nhiệm vụ thực hiện chỉ tiêu này" in body
+    assert by_anchor.content in body and by_target.content in body
+    assert "Việc khác" not in body
+    # Someone outside the commune sees none of them (and the page itself is refused).
+    assert _client(users["charlie"]).get(
+        reverse("assessment:indicator", args=[resolution.pk, 9])).status_code == 403
