@@ -33,6 +33,8 @@ class Expected:
     estimate: bool
     status_label: str
     denominator: float | None = None  # "3/7" schools
+    unit: str = ""
+    coverage: str = ""  # "8/30": the 2026 figure is a partial total, printed with it
 
 
 @pytest.fixture(scope="session")
@@ -83,6 +85,8 @@ def _expected(resolution: Any, unit: Any, approved_only: bool) -> list[Expected]
                 baseline=_round(t.series.get(2025)), actual=_round(_shown(t, 2026)),
                 estimate=2026 in t.estimate_years, status_label=t.status.label,
                 denominator=_round(t.target.denominator),
+                unit=t.target.series.unit if t.target.kind == "growth_rate" else t.target.unit,
+                coverage=_coverage(t, 2026),
             ))
     return rows
 
@@ -104,6 +108,13 @@ def _shown(t: Any, year: int) -> Any:
         return t.series[year]
     figure = t.figures.get(year)
     return figure.value if figure is not None and figure.partial else None
+
+
+def _coverage(t: Any, year: int) -> str:
+    figure = t.figures.get(year)
+    if year in t.series or figure is None or not figure.partial or figure.value is None:
+        return ""
+    return f"{figure.reported}/{figure.expected}"
 
 
 def _round(value: Any) -> float | None:

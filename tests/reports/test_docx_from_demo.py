@@ -10,7 +10,7 @@ import pytest
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 
-from nghiquyet.lib.vnformat import format_number
+from nghiquyet.lib.vnformat import format_number, round_for_unit, unit_decimals
 
 pytestmark = pytest.mark.django_db
 
@@ -39,11 +39,17 @@ def _paragraphs(doc: Any) -> Iterator[Paragraph]:
                 yield from cell.paragraphs
 
 
-def _figure(value: float | None, target: Any, estimate: bool = False) -> str:
+def _figure(value: float | None, target: Any, estimate: bool = False, year: int = 0) -> str:
+    """A cell as an office writes it: whole tấn/ha/người, one decimal for %, and a partial
+    total with its coverage ("13.117 (8/30 đơn vị báo cáo)")."""
     if value is None:
         return ""
+    places = 0 if target.denominator is not None else unit_decimals(target.unit)
     of = "" if target.denominator is None else "/" + format_number(target.denominator)
-    return format_number(value) + of + ("*" if estimate else "")
+    text = format_number(round_for_unit(value, places)) + of
+    if year == 2026 and target.coverage:
+        text += f" ({target.coverage} đơn vị báo cáo)"
+    return text + ("*" if estimate else "")
 
 
 def test_every_target_appears_with_its_numbers_and_status(demo_doc, demo_reports):
@@ -55,7 +61,7 @@ def test_every_target_appears_with_its_numbers_and_status(demo_doc, demo_reports
         assert cells[1] == target.label
         # STT, label, unit, target, 2025 (baseline), 2026, assessment
         assert cells[4] == _figure(target.baseline, target), target
-        assert cells[5] == _figure(target.actual, target, target.estimate), target
+        assert cells[5] == _figure(target.actual, target, target.estimate, 2026), target
         assert cells[-1] == target.status_label
 
 
@@ -63,7 +69,7 @@ def test_the_body_states_each_figure_the_vietnamese_way(demo_doc, demo_reports):
     body = "\n".join(p.text for p in demo_doc.paragraphs)
     for target in demo_reports["approved"]["expected"]:
         if target.actual is not None:
-            assert format_number(target.actual) in body, target
+            assert _figure(target.actual, target).split(" (")[0] in body, target
         assert target.status_label.lower() in body.lower()
     assert "45.200" not in body  # the unapproved village figures are left out...
     grain = format_number(demo_reports["approved_grain_2026"])
@@ -98,7 +104,7 @@ def test_title_recipients_and_signature(demo_doc, demo_reports):
 def test_the_demo_is_marked_illustrative_and_approved_only(demo_doc):
     text = "\n".join(p.text for p in demo_doc.paragraphs)
     assert "SỐ LIỆU MINH HỌA" in text
-    assert "Báo cáo chỉ sử dụng số liệu đã được phê duyệt." in text
+    assert "Số liệu sử dụng: chỉ số liệu đã được phê duyệt." in text
 
 
 def test_every_indicator_has_its_paragraph(demo_doc):
@@ -109,5 +115,9 @@ def test_every_indicator_has_its_paragraph(demo_doc):
 
 def test_partial_sums_say_how_many_units_reported(demo_doc):
     body = "\n".join(p.text for p in demo_doc.paragraphs)
-    assert re.search(r"Số liệu năm 2026 mới tổng hợp từ \d+/30 đơn vị", body)  # villages
-    assert re.search(r"Số liệu năm 2026 mới tổng hợp từ \d+/7 đơn vị", body)  # schools
+    # villages: a partial total, shown with its coverage and not judged
+    assert re.search(r"năm 2026 mới tổng hợp được [\d.]+ tấn, \d+/30 đơn vị báo cáo", body)
+    assert re.search(r"Số liệu năm 2026 mới tổng hợp được một phần \(\d+/30 đơn vị báo cáo\), "
+                     r"chưa dùng để đánh giá", body)
+    # schools: a count of yes over the schools that reported
+    assert re.search(r"\d+/7 đơn vị báo cáo", body)

@@ -60,6 +60,6 @@ def test_the_title_rows(demo_workbook):
 def test_the_notes_say_which_figures_count(demo_workbook, demo_reports):
     sheet = demo_workbook["Biểu tổng hợp"]
     column_a = [sheet.cell(row=r, column=1).value for r in range(1, sheet.max_row + 1)]
-    assert "Báo cáo chỉ sử dụng số liệu đã được phê duyệt." in column_a
+    assert "Số liệu sử dụng: chỉ số liệu đã được phê duyệt." in column_a
     notes = [c.value for row in demo_workbook["Ghi chú"].iter_rows() for c in row]
-    assert "Báo cáo chỉ sử dụng số liệu đã được phê duyệt." in notes
+    assert "Số liệu sử dụng: chỉ số liệu đã được phê duyệt." in notes
