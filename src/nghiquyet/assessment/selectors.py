@@ -178,11 +178,13 @@ def judged_series(target: Target, figures: SubtreeFigures, unit_id: int | None =
 def assess_resolution(
     resolution: Resolution, unit: OrgUnit | None = None, as_of: int | None = None, *,
     approved_only: bool = DEFAULT_FIGURE_SET.approved_only, viewer: Any = None,
-    sub_units: bool = False,
+    sub_units: bool = False, explain: bool = True,
 ) -> ResolutionAssessment:
     """``viewer``: the user the page or API answer is for. Outside their scope only approved
     figures count, and sub-units outside it are never listed (accounts.access).
-    ``sub_units``: also read the figures of the units right below (``target_detail``)."""
+    ``sub_units``: also read the figures of the units right below (``target_detail``).
+    ``explain=False``: explanations are written only when read (a caller that shows
+    statuses only); pages that show every explanation keep the default."""
     unit = unit or resolution.issuer
     if viewer is not None and not access.sees_unapproved(viewer, unit):
         approved_only = True
@@ -207,7 +209,7 @@ def assess_resolution(
                 target=t,
                 assessment=assess_target({**t.as_registry_dict(), "series_unit": t.series.unit},
                                          series, term_start=resolution.term_start,
-                                         as_of=as_of),
+                                         as_of=as_of, explain=explain),
                 series=series, figures=figures.of(t.series_id, unit.pk), as_of=as_of))
         if assessed:
             blocks.setdefault(ind.group_id, AssessedGroup(None)).indicators.append(
@@ -225,7 +227,8 @@ def _reported_types(resolution: Resolution, unit: OrgUnit,
     None for the issuer, which is judged on every target."""
     if unit.pk == resolution.issuer_id:
         return None
-    return {u.type for u in figures.units.values()}
+    return set(OrgUnit.objects.subtree(unit).order_by().values_list("type", flat=True)
+               .distinct())  # one query: the figures are read for the unit alone
 
 
 # --- one indicator in detail ------------------------------------------------------

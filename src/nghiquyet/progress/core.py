@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from decimal import Decimal
 
 from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.lib.i18n import text_discarded, text_is_discarded
 from nghiquyet.progress.context import Context, clean_series
 from nghiquyet.progress.cumulative import assess_cumulative
 from nghiquyet.progress.describe import describe_deadline, describe_target
@@ -21,7 +23,8 @@ Series = Mapping[int, Number | None]
 
 
 def assess_target(
-    target: Mapping[str, object], series: Series, *, term_start: int, as_of: int
+    target: Mapping[str, object], series: Series, *, term_start: int, as_of: int,
+    explain: bool = True,
 ) -> Assessment:
     """How ``target`` stands in ``as_of``, judged on ``series`` (year -> value).
 
@@ -30,7 +33,21 @@ def assess_target(
     ``cumulative``, the count a for an a/b target. Only the years
     term_start..as_of count, and none after the target's deadline. Never
     raises on numbers: what cannot be assessed is ``no_data`` with a reason.
+
+    ``explain=False``: the status and numbers only; the explanation is written the
+    first time ``Assessment.explanation`` is read (the province and all-communes views
+    read thousands of statuses and show few explanations).
     """
+    if not explain:
+        with text_discarded():
+            quiet = _assess(target, series, term_start, as_of)
+        return replace(quiet, explained=lambda: _assess(target, series, term_start,
+                                                        as_of).explanation)
+    return _assess(target, series, term_start, as_of)
+
+
+def _assess(target: Mapping[str, object], series: Series, term_start: int, as_of: int
+            ) -> Assessment:
     try:
         parsed = parse_target(target)
     except InvalidTarget as problem:
@@ -52,8 +69,8 @@ def assess_target(
         values=clean_series(series, term_start, min(as_of, parsed.year)),
         term_start=term_start,
         as_of=as_of,
-        target_text=describe_target(target),
-        deadline_text=describe_deadline(target),
+        target_text="" if text_is_discarded() else describe_target(target),
+        deadline_text="" if text_is_discarded() else describe_deadline(target),
     )
     # A term total has no per-year sense: the flag is ignored for cumulative.
     if parsed.each_year and parsed.kind != "cumulative":

@@ -11,6 +11,7 @@ import math
 from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.lib.i18n import text_is_discarded
 from nghiquyet.lib.vnformat import format_number, join_unit, round_for_unit, unit_decimals
 
 # Enough digits for any finite float (about 1.8e308) with two decimals: the
@@ -19,6 +20,8 @@ _PRECISION = 400
 
 
 def num(value: float, decimals: int | None = None) -> str:
+    if text_is_discarded():
+        return ""
     with localcontext() as context:
         context.prec = _PRECISION
         return format_number(value, decimals)
@@ -39,6 +42,8 @@ CHANGE_PLACES = 2
 
 def rate(value: float, places: int = GROWTH_PLACES) -> str:
     """A computed rate or pace, rounded half up; one more decimal when it would show a false 0."""
+    if text_is_discarded():
+        return ""
     if not math.isfinite(value):
         return num(value)  # format_number's dash
     shown = _rounded(value, places)
@@ -62,6 +67,8 @@ def quantity(
 
     ``exact=False`` rounds like a rate: for projections, whose decimals are noise.
     """
+    if text_is_discarded():
+        return ""
     if yes_no and value in (0, 1):
         return _("đạt") if value == 1 else _("chưa đạt")
     places = 0 if denominator is not None else unit_decimals(unit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -35,7 +36,9 @@ class Assessment:
     """
 
     status: Status
-    explanation: str
+    # The Vietnamese explanation, or how to write it: made the first time it is read
+    # (``explanation``), so a page that shows only statuses never writes the words.
+    explained: str | Callable[[], str]
     method: Method | None = None
     ratio: float | None = None
     projected: float | None = None
@@ -47,6 +50,14 @@ class Assessment:
     baseline_value: float | None = None
     deadline: int | None = None
     failed_years: tuple[int, ...] = ()
+
+    @property
+    def explanation(self) -> str:
+        text = self.explained
+        if not isinstance(text, str):
+            text = text()
+            object.__setattr__(self, "explained", text)  # frozen: written once, when read
+        return text
 
     @property
     def label(self) -> str:
