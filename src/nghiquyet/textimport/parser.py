@@ -12,6 +12,7 @@ from nghiquyet.textimport.encodings import detect_legacy_encoding
 from nghiquyet.textimport.figures import find_figures
 from nghiquyet.textimport.headings import declared_count
 from nghiquyet.textimport.metadata import read_metadata
+from nghiquyet.textimport.review import label_is_incomplete
 from nghiquyet.textimport.runin import split_run_in_headings
 from nghiquyet.textimport.sections import (
     Section,
@@ -69,6 +70,7 @@ def parse_text(text: str, term: Term | None = None) -> ParseResult:
         "tasks": _titled_items(task_section(doc, log), "task", log),
     }
     _check_counts(registry, log)
+    _check_labels(registry, log)
     if section is not None:
         _warn_unread_figures(section, log)
     return ParseResult(
@@ -154,6 +156,21 @@ def _table_indicators(
         }
         for row in table.indicators
     ]
+
+
+def _check_labels(registry: dict[str, Any], log: WarningLog) -> None:
+    """A label cut mid-phrase or with an open bracket is never kept without a word."""
+    for indicator in registry["indicators"]:
+        for target in indicator["targets"]:
+            if label_is_incomplete(target["label"]):
+                log.add(
+                    "label_incomplete",
+                    _(
+                        "Tên chỉ tiêu có vẻ bị cắt giữa chừng hoặc còn ngoặc chưa đóng; cần sửa lại."
+                    ),
+                    indicator["number"],
+                    target["label"],
+                )
 
 
 def _section_text(section: Section | None) -> str | None:

@@ -539,7 +539,23 @@ def _label(fragment: _Fragment) -> str:
     if not label:  # "...; đến năm 2030 không quá 1%": the item's own subject
         label = _TAIL_NOISE.sub("", _LEAD_NOISE.sub("", text[: figure.start]))
         label = collapse(re.split(r"[;,]", label)[0]).strip(" ,;.:")
-    return capitalize_first(label)
+    return capitalize_first(_complete(label, figure.unit))
+
+
+_OPEN_TAIL = re.compile(r"\s*[(“\-–/+]\s*$")
+_PREPOSITION_TAIL = re.compile(r"\s(?:cho|của|với|tại|từ|về|trong)$", re.IGNORECASE)
+
+
+def _complete(label: str, unit: str) -> str:
+    """No label ends mid-phrase: '... hằng năm (' loses the bracket, and 'Giải quyết
+    việc làm cho' takes the noun the figure counts ('... cho lao động')."""
+    label = _OPEN_TAIL.sub("", label)
+    if label.endswith('"') and label.count('"') % 2:
+        label = label[:-1].rstrip()
+    if _PREPOSITION_TAIL.search(label):
+        noun = unit.split("/")[0] if unit and unit[0].isalpha() else ""
+        label = f"{label} {noun}" if noun else _PREPOSITION_TAIL.sub("", label)
+    return label
 
 
 def json_number(value: Decimal) -> int | float:
