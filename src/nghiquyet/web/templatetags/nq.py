@@ -179,6 +179,8 @@ def resolution_nav(context: template.Context, resolution: Any, current: str = ""
     if access.can_approve_in(user, resolution):
         links.append(("approvals", gettext("Duyệt số liệu"),
                       reverse("figures:approvals", args=[pk])))
+    links.append(("programmes", gettext("Chương trình hành động"),
+                  reverse("programmes:list", args=[pk])))
     links.append(("report", gettext("Báo cáo"), reverse("reports:report", args=[pk])))
     items = format_html_join(
         "", "{}",
