@@ -221,3 +221,33 @@ def test_bullets_of_an_extract_with_the_users_term():
     assert result.registry["resolution"]["title"] == (
         "Nghị quyết Đại hội Đảng bộ xã Pù Luông lần thứ II"
     )
+
+
+UNUSUAL_HEADING = (
+    HEAD
+    + """\
+II. Những việc phải làm được trong 5 năm tới
+Phấn đấu hoàn thành các con số sau đây:
+(1) Sản lượng ngô đạt 2.500 tấn.
+(2) Tỷ lệ người dân dùng nước sạch đạt 97%.
+III. Giao Ban Chấp hành tổ chức thực hiện.
+"""
+)
+
+
+def test_reviewer_marks_the_list_when_its_heading_is_not_recognised():
+    unmarked = parse_text(UNUSUAL_HEADING)
+    assert unmarked.registry["indicators"] == []
+    assert "section_not_found" in [w.code for w in unmarked.warnings]
+    marked = parse_text(UNUSUAL_HEADING, bounds=("(1) Sản lượng", "(2) Tỷ lệ người"))
+    assert marked.layout == "list"
+    assert shape(marked) == [
+        (1, None, "level", ">=", 2500, "tấn", 2030, False),
+        (2, None, "level", ">=", 97, "%", 2030, False),
+    ]
+
+
+def test_marked_bounds_that_are_not_in_the_text_are_reported():
+    result = parse_text(UNUSUAL_HEADING, bounds=("Không có đoạn này", "cũng không"))
+    assert "bounds_not_found" in [w.code for w in result.warnings]
+    assert result.registry["indicators"] == []

@@ -19,6 +19,7 @@ from nghiquyet.textimport.sections import (
     announced_count,
     breakthrough_section,
     indicator_section,
+    section_between,
     task_section,
 )
 from nghiquyet.textimport.tables import TableScan, row_targets
@@ -45,12 +46,16 @@ class ParseResult:
 Term = tuple[int, int]
 
 
-def parse_text(text: str, term: Term | None = None) -> ParseResult:
+def parse_text(
+    text: str, term: Term | None = None, bounds: tuple[str, str] | None = None
+) -> ParseResult:
     """Read a resolution's text (any layout of the genre) into a registry dict.
 
     ``term`` is the term the user gives for a text that states none (an
     extract, an annex). Without either, deadlines that the text does not write
     stay empty (``None``) and a warning says so: a guessed year would be judged.
+    ``bounds`` are the opening words of the list's first and last lines, as a
+    reviewer marks them when the list's heading is not found.
     """
     log = WarningLog()
     text = _from_legacy_font(text, log)
@@ -59,7 +64,9 @@ def parse_text(text: str, term: Term | None = None) -> ParseResult:
         log.add("empty_text", _("Văn bản trống."))
     meta = read_metadata(doc, log, given_term=term)
     term_end = meta.term_end
-    section = indicator_section(doc, log)
+    section = (section_between(doc, *bounds, log) if bounds else None) or indicator_section(
+        doc, log
+    )
     registry: dict[str, Any] = {
         "format": REGISTRY_FORMAT,
         "resolution": meta.as_registry(),

@@ -135,6 +135,51 @@ def _first_family(body: str, scan: ScanResult) -> Family | None:
     return None
 
 
+def section_between(doc: str, first: str, last: str, log: WarningLog) -> Section | None:
+    """The list a reviewer marked: from the line opening with ``first`` to the one with ``last``.
+
+    Used when the heading is missing or unusual. The marked text is read as a
+    table, a list or unnumbered sentences, whichever gives indicators.
+    """
+    start = _find_words(doc, first, 0)
+    end_of_last = _find_words(doc, last, start.start()) if start else None
+    if start is None or end_of_last is None:
+        log.add(
+            "bounds_not_found",
+            _(
+                "Không tìm thấy đoạn đầu hoặc đoạn cuối của danh sách chỉ tiêu đã chọn trong văn bản."
+            ),
+        )
+        return None
+    line_start = doc.rfind("\n", 0, start.start()) + 1
+    end = _line_end(doc, end_of_last.end())
+    body = doc[line_start:end]
+    heading = Heading(line_start, line_start, "")
+    table = scan_table(body)
+    if table is not None and table.indicators:
+        return Section(
+            heading, body, ScanResult([], table.groups), "table", table.target_year, table
+        )
+    scan = scan_list(body, _indicator_line, log, allow_bullets=True)
+    if scan.items:
+        family = _first_family(body, scan)
+        layout = {Family.LETTER: "letters", Family.BULLET: "bullets"}.get(family, "list")
+        return Section(heading, body, scan, layout)
+    found = scan_prose(body, _states_target)
+    if found is not None:
+        return Section(heading, body, found.scan, found.layout, found.lead_year)
+    return None
+
+
+def _find_words(doc: str, words: str, pos: int) -> re.Match[str] | None:
+    """``words`` in ``doc`` from ``pos``, whatever the spacing and line wraps between them."""
+    parts = words.split()
+    if not parts:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(p) for p in parts), re.IGNORECASE)
+    return pattern.search(doc, pos)
+
+
 def _table_section(doc: str, headings: list[Heading]) -> Section | None:
     """A table (STT | Chỉ tiêu | Đơn vị tính | ... | Mục tiêu) right under a heading."""
     for heading in headings:
