@@ -109,6 +109,16 @@ def test_it_refuses_big_broken_and_long_files() -> None:
         read_table(_xlsx(rows), "dai.xlsx", max_bytes=LIMIT)
 
 
+def test_it_refuses_a_zip_bomb() -> None:
+    import zipfile
+
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet1.xml", b"0" * (20 * 1024 * 1024))
+    with pytest.raises(TableError, match="giải nén ra quá lớn"):
+        read_table(out.getvalue(), "bom.xlsx", max_bytes=LIMIT)
+
+
 UNITS = [Candidate(1, "Văn phòng Đảng ủy xã"), Candidate(2, "Ủy ban nhân dân xã"),
          Candidate(3, "Công an xã"), Candidate(4, "Ban Chỉ huy Quân sự xã"),
          Candidate(5, "Bản Nà Sàng"), Candidate(6, "Chi bộ bản Nà Sàng"),

@@ -16,6 +16,7 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from nghiquyet.lib import uploads
 from nghiquyet.lib.i18n import gettext as _
 
 MAX_ROWS = 1000
@@ -112,11 +113,13 @@ def read_table(data: bytes, filename: str, *, max_bytes: int) -> Table:
     lower = filename.lower()
     try:
         if lower.endswith(".docx"):
-            grid, preamble = _docx_grid(data)
+            grid, preamble = _docx_grid(data, filename)
         elif lower.endswith(".xlsx"):
-            grid, preamble = _xlsx_grid(data)
+            grid, preamble = _xlsx_grid(data, filename)
         else:
             raise TableError([_("Tệp %(file)s không phải .docx hoặc .xlsx.") % {"file": filename}])
+    except uploads.UploadRefused as exc:  # zip bombs, hostile XML, too many rows or cells
+        raise TableError([str(exc)]) from exc
     except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
         if isinstance(exc, TableError):
             raise
@@ -136,12 +139,15 @@ def _megabytes(n: int) -> str:
 Grid = list[tuple[int, list[str]]]
 
 
-def _docx_grid(data: bytes) -> tuple[Grid, list[str]]:
+def _docx_grid(data: bytes, filename: str) -> tuple[Grid, list[str]]:
     """The first table with a programme header, as (row number, cells), and the
     paragraphs above it."""
     import docx
     from docx.oxml.ns import qn
 
+    # Counted by streaming before python-docx builds its tree (and the zip guard).
+    uploads.docx_counts(data, filename, max_paragraphs=MAX_ROWS * 40,
+                        max_cells=(MAX_ROWS + 20) * 12)
     document = docx.Document(io.BytesIO(data))
     preamble: list[str] = []
     for child in document.element.body.iterchildren():
@@ -175,14 +181,13 @@ def _docx_row_cells(row: Any) -> list[str]:
     return cells
 
 
-def _xlsx_grid(data: bytes) -> tuple[Grid, list[str]]:
-    import openpyxl
-
-    book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+def _xlsx_grid(data: bytes, filename: str) -> tuple[Grid, list[str]]:
+    book = uploads.open_xlsx(data, filename)
     try:
         for sheet in book.worksheets:
             grid = []
-            for index, values in enumerate(sheet.iter_rows(values_only=True), 1):
+            rows = uploads.xlsx_rows(sheet, filename, max_rows=MAX_ROWS * 3)
+            for index, values in enumerate(rows, 1):
                 grid.append((index, [_clean(v) for v in values]))
                 if len(grid) > MAX_ROWS + 20:
                     break
