@@ -221,9 +221,11 @@ def _aggregate(kids: list[Figure], rule: SeriesRule) -> Figure:
     if rule.aggregation == "ratio_of_sums":
         parts = [k for k in present if k.numerator is not None and k.denominator]
         if parts:
-            figure.numerator = sum((k.numerator for k in parts), Decimal(0))  # type: ignore[misc]
-            figure.denominator = sum((k.denominator for k in parts), Decimal(0))  # type: ignore[misc]
-            figure.value = figure.numerator / figure.denominator * HUNDRED
+            numerator = sum((k.numerator for k in parts if k.numerator is not None), Decimal(0))
+            denominator = sum((k.denominator for k in parts if k.denominator is not None),
+                              Decimal(0))
+            figure.numerator, figure.denominator = numerator, denominator
+            figure.value = numerator / denominator * HUNDRED
     elif rule.aggregation == "count_yes":
         yes = sum((_yes_count(k) for k in present), Decimal(0))
         total = Decimal(leaf_expected)

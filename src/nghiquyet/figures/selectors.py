@@ -81,10 +81,10 @@ def stored_figures(
                     own[unit.pk] = unit
     series = _scope_series(scopes, series_ids)
     figures: list[dict[int, dict[int, dict[int, Figure]]]] = [
-        {sid: {} for sid in own} for own in series]
+        {sid: {} for sid in mine} for mine in series]
     by_series: dict[int, list[int]] = defaultdict(list)
-    for index, own in enumerate(series):
-        for sid in own:
+    for index, mine in enumerate(series):
+        for sid in mine:
             by_series[sid].append(index)
     if by_series and years:
         rows = StoredFigure.objects.filter(series_id__in=list(by_series), year__in=years,

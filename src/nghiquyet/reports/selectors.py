@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Final
@@ -263,7 +263,7 @@ class _HalfYear:
 
 
 def _half_year_figures(assessed: ResolutionAssessment, period: ReportPeriod,
-                       approved_only: bool, subtree: list[tuple[int, int | None, str, bool]]
+                       approved_only: bool, subtree: Sequence[tuple[int, int | None, str, bool]]
                        ) -> dict[int, _HalfYear]:
     """One query: the half-year's entries (H1, or its quarters) and the year's own entries,
     each rolled up to the report's unit by the series' rule (``roll_up`` on raw values:
@@ -336,7 +336,7 @@ def _total(values: Iterable[Decimal | None]) -> Decimal | None:
 
 
 def _illustrative(assessed: ResolutionAssessment, ancestors: list[OrgUnit],
-                  subtree: list[tuple[int, int | None, str, bool]]) -> bool:
+                  subtree: Sequence[tuple[int, int | None, str, bool]]) -> bool:
     if any(u.is_illustrative for u in ancestors) or any(row[3] for row in subtree):
         return True
     return DataValue.objects.filter(

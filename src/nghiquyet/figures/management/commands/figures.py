@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
 from nghiquyet.figures.store import check_figures, rebuild_figures
@@ -19,7 +19,7 @@ class Command(BaseCommand):
     help = ("Số liệu tổng hợp đã lưu: 'rebuild' tính lại toàn bộ từ số liệu gốc; 'check' "
             "tính lại và so với bảng đã lưu, báo khác biệt (mã thoát khác 0 nếu có).")
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("action", choices=["rebuild", "check"])
         parser.add_argument("--series", type=int, action="append",
                             help="id của dãy số liệu (lặp lại được; mặc định: tất cả)")
