@@ -102,3 +102,17 @@ def test_registry_warnings_of_a_clean_registry_are_empty():
 def test_layout_names_are_vietnamese():
     assert layout_name("table").startswith("bảng")
     assert layout_name(None) == "không nhận dạng được"
+
+
+def test_a_renumbered_but_untouched_indicator_keeps_its_remarks():
+    result = parse_text(TEXT)
+    warnings = [
+        {**w.to_dict(), "indicator": 11 if w.indicator == 1 else w.indicator}
+        for w in result.warnings
+    ]  # as renumber_warnings leaves them once the reviewer typed 11 for 1
+    new = copy.deepcopy(result.registry)
+    new["indicators"][0]["number"] = 11
+    rechecked = {
+        (w["code"], w["indicator"]) for w in recheck_warnings(warnings, result.registry, new)
+    }
+    assert ("ambiguous_comparator", 11) in rechecked

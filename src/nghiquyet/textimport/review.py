@@ -134,11 +134,8 @@ def recheck_warnings(
     indicators whose text and targets the reviewer left as they were, and for
     the document as a whole.
     """
-    before = {i.get("number"): i for i in old.get("indicators") or []}
     unchanged = {
-        i.get("number")
-        for i in new.get("indicators") or []
-        if _same_indicator(before.get(i.get("number")), i)
+        mine.get("number") for theirs, mine in _pairs(old, new) if _same_indicator(theirs, mine)
     }
     kept = [
         w
@@ -148,6 +145,20 @@ def recheck_warnings(
     ]
     fresh = [w.to_dict() for w in registry_warnings(new)]
     return kept + fresh
+
+
+def _pairs(
+    old: dict[str, Any], new: dict[str, Any]
+) -> list[tuple[dict[str, Any] | None, dict[str, Any]]]:
+    """Each new indicator with the one it was: by position when the list kept its length
+    (the review form edits fields, so a renumbered indicator is the same one), else by number.
+    """
+    before = old.get("indicators") or []
+    after = new.get("indicators") or []
+    if len(before) == len(after):
+        return list(zip(before, after, strict=True))
+    by_number = {i.get("number"): i for i in before}
+    return [(by_number.get(i.get("number")), i) for i in after]
 
 
 def _same_indicator(old: dict[str, Any] | None, new: dict[str, Any]) -> bool:
