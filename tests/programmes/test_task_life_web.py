@@ -150,6 +150,10 @@ def test_evidence_respects_the_upload_limit(item: Any, users: dict[str, Any],
         "evidence": SimpleUploadedFile("to.pdf", b"x" * 50)})
     assert response.status_code == 400
     assert "Tệp to.pdf lớn hơn giới hạn" in response.content.decode()
+    response = _client(users["olga"]).post(reverse("programmes:item_update", args=[item.pk]), {
+        "on": "2026-02-01", "percent": "10", "text": "x",
+        "evidence": SimpleUploadedFile("chay.exe", b"x")})
+    assert "Tệp chay.exe: chỉ nhận PDF" in response.content.decode()
     assert not item.updates.exists()
 
 

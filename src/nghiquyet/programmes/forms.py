@@ -112,7 +112,11 @@ class ProgressForm(forms.Form):
         return on
 
     def evidence_limit_mb(self) -> int:
-        return int(settings.NGHIQUYET_MAX_UPLOAD_BYTES // (1024 * 1024))
+        from nghiquyet.figures.forms import EVIDENCE_MAX_BYTES
+
+        limit = min(getattr(settings, "NGHIQUYET_EVIDENCE_MAX_BYTES", EVIDENCE_MAX_BYTES),
+                    settings.NGHIQUYET_MAX_UPLOAD_BYTES)
+        return int(limit // (1024 * 1024))
 
 
 class ReasonForm(forms.Form):

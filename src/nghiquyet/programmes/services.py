@@ -231,11 +231,22 @@ def check_evidence(files: Iterable[UploadedFile]) -> list[UploadedFile]:
     if len(files) > MAX_EVIDENCE_FILES:
         raise ValidationError(_("Tối đa %(n)d tệp minh chứng cho một lần cập nhật.")
                               % {"n": MAX_EVIDENCE_FILES})
-    limit = settings.NGHIQUYET_MAX_UPLOAD_BYTES
+    from nghiquyet.figures.forms import EVIDENCE_MAX_BYTES, EVIDENCE_TYPES
+    from nghiquyet.lib.vnformat import format_number
+
+    # The same limits as a figure's evidence, within the deployment's upload limit.
+    limit = min(getattr(settings, "NGHIQUYET_EVIDENCE_MAX_BYTES", EVIDENCE_MAX_BYTES),
+                settings.NGHIQUYET_MAX_UPLOAD_BYTES)
     for upload in files:
+        name = upload.name or ""
+        suffix = name[name.rfind("."):].lower() if "." in name else ""
+        if suffix not in EVIDENCE_TYPES:
+            raise ValidationError(_("Tệp %(file)s: chỉ nhận PDF, ảnh JPG/PNG, Word hoặc Excel.")
+                                  % {"file": name})
         if (upload.size or 0) > limit:
-            raise ValidationError(_("Tệp %(file)s lớn hơn giới hạn %(mb)d MB.")
-                                  % {"file": upload.name, "mb": limit // (1024 * 1024)})
+            raise ValidationError(_("Tệp %(file)s lớn hơn giới hạn %(mb)s MB.")
+                                  % {"file": name,
+                                     "mb": format_number(round(limit / (1024 * 1024), 2))})
     return files
 
 
