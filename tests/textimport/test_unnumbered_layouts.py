@@ -251,3 +251,17 @@ def test_marked_bounds_that_are_not_in_the_text_are_reported():
     result = parse_text(UNUSUAL_HEADING, bounds=("Không có đoạn này", "cũng không"))
     assert "bounds_not_found" in [w.code for w in result.warnings]
     assert result.registry["indicators"] == []
+
+
+def test_table_whose_target_column_is_only_a_later_year():
+    text = HEAD + (
+        "2. Các chỉ tiêu chủ yếu\n"
+        "TT | Chỉ tiêu | ĐVT | Năm 2025 | Năm 2030\n"
+        "1 | Sản lượng cá | Tấn | 300 | 450\n"
+        "2 | Tỷ lệ hộ nghèo | % | 9 | Dưới 4\n"
+    )
+    result = parse_text(text)
+    assert shape(result) == [
+        (1, None, "level", ">=", 450, "tấn", 2030, False),
+        (2, None, "level", "<", 4, "%", 2030, False),
+    ]

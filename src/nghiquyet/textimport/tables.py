@@ -191,11 +191,28 @@ def _header_columns(line: str) -> _Columns | None:
         for i, c in enumerate(row)
         if i != name and _TARGET_HEADER.search(c) and not _BASELINE_HEADER.search(c)
     ]
-    if name is None or not targets:
+    if name is None:
+        return None
+    if not targets:
+        targets = _latest_year_column(row, name)
+    if not targets:
         return None
     stt = next((i for i, c in enumerate(row) if _STT_HEADER.match(c)), 0 if name else name)
     unit = next((i for i, c in enumerate(row) if _UNIT_HEADER.search(c)), None)
     return _Columns(stt, name, unit, targets[-1])
+
+
+def _latest_year_column(row: list[str], name: int) -> list[int]:
+    """'Chỉ tiêu | ĐVT | Năm 2025 | Năm 2030': the column of the latest year is the target
+    (only when two or more columns name a year, so one of them is the baseline)."""
+    years = [
+        (int(found.group(0)), i)
+        for i, cell in enumerate(row)
+        if i != name
+        and not _BASELINE_HEADER.search(cell)
+        and (found := re.search(r"(?:19|20)\d\d(?!.*(?:19|20)\d\d)", cell))
+    ]
+    return [max(years)[1]] if len(years) >= 2 else []
 
 
 def _read_rows(lines: list[tuple[int, int, str]], columns: _Columns, header: str) -> TableScan:
