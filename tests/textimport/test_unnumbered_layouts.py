@@ -265,3 +265,18 @@ def test_table_whose_target_column_is_only_a_later_year():
         (1, None, "level", ">=", 450, "tấn", 2030, False),
         (2, None, "level", "<", 4, "%", 2030, False),
     ]
+
+
+def test_clauses_running_on_after_the_heading_colon():
+    text = HEAD + (
+        "2. Các chỉ tiêu chủ yếu đến năm 2029: thu nhập bình quân đạt 55 triệu đồng; tỷ lệ"
+        " hộ nghèo dưới 5%; trồng mới 30 ha rừng mỗi năm.\n"
+        "3. Giao Ban Chấp hành tổ chức thực hiện.\n"
+    )
+    result = parse_text(text)
+    assert result.layout == "paragraph"
+    assert shape(result) == [
+        (1, None, "level", ">=", 55, "triệu đồng", 2029, False),
+        (2, None, "level", "<", 5, "%", 2029, False),
+        (3, None, "level", ">=", 30, "ha", 2030, True),
+    ]

@@ -77,8 +77,13 @@ def _ends_section(body: str, marker: Marker | None) -> bool:
     return not _TOPIC.match(body, marker.end)
 
 
-def scan_prose(body: str, states_target: TargetTest) -> ProseScan | None:
-    """Indicators of an unnumbered section ``body`` (already cut at its end)."""
+def scan_prose(body: str, states_target: TargetTest, *, heading_lead: str = "") -> ProseScan | None:
+    """Indicators of an unnumbered section ``body`` (already cut at its end).
+
+    ``heading_lead`` is the heading when the body goes on after its colon on the
+    same line ("Các chỉ tiêu chủ yếu đến năm 2030: a; b; c"): the heading is then
+    the lead-in of one paragraph of clauses.
+    """
     items: list[Item] = []
     groups: list[Group] = []
     lead_year: int | None = None
@@ -89,10 +94,13 @@ def scan_prose(body: str, states_target: TargetTest) -> ProseScan | None:
         if group is not None:
             groups.append(group)
         lead = _LEAD_IN.match(body, pos)
-        if lead and not find_figures(lead.group("lead")) and _has_clauses(body, lead.end(), end):
-            year = _LEAD_YEAR.search(lead.group("lead"))
+        own_lead = lead and not find_figures(lead.group("lead"))
+        after_heading = start == 0 and heading_lead and _has_clauses(body, pos, end)
+        if (own_lead and _has_clauses(body, lead.end(), end)) or after_heading:
+            words = lead.group("lead") if own_lead else heading_lead
+            year = _LEAD_YEAR.search(words)
             lead_year = int(year.group(1) or year.group(2)) if year else lead_year
-            spans = _clauses(body, lead.end(), end)
+            spans = _clauses(body, lead.end() if own_lead else pos, end)
             layout = "paragraph"
         else:
             spans = _sentences(body, pos, end)
