@@ -191,3 +191,17 @@ def test_the_indicator_page_lists_the_tasks_that_serve_it(
     # Someone outside the commune sees none of them (and the page itself is refused).
     assert _client(users["charlie"]).get(
         reverse("assessment:indicator", args=[resolution.pk, 9])).status_code == 403
+
+
+def test_a_programme_is_made_on_the_web(resolution: Any, units: dict[str, Any],
+                                        users: dict[str, Any]) -> None:
+    from nghiquyet.programmes.models import Programme
+
+    response = _client(users["olga"]).post(
+        reverse("programmes:list", args=[resolution.pk]),
+        {"title": "Chương trình hành động", "number": "05-CTr/ĐU", "issued_on": "2025-11-20"})
+    programme = Programme.objects.get()
+    assert response["Location"] == reverse("programmes:detail", args=[programme.pk])
+    assert (programme.number, programme.issued_on) == ("05-CTr/ĐU", dt.date(2025, 11, 20))
+    assert AuditEvent.objects.filter(action="programme.create",
+                                     object_id=str(programme.pk)).count() == 1
