@@ -118,3 +118,10 @@ def test_the_bell_counts_unread(item: Any, users: dict[str, Any]) -> None:
     other = Client()
     other.force_login(users["alice"])
     assert other.get(reverse("programmes:notification_open", args=[note.pk])).status_code == 404
+
+
+def test_the_command_refuses_a_bad_date(db: Any) -> None:
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="không hợp lệ"):
+        call_command("send_reminders", "--date", "01/12/2026")

@@ -133,7 +133,7 @@ def _figures_due(batch: _Batch, today: dt.date, days: int,
                   if (a.role == Role.OFFICER and (a.orgunit.is_within(issuer)
                                                   or issuer.is_within(a.orgunit)))
                   or (a.role == Role.REPORTER and a.orgunit.is_within(issuer))}
-        url = reverse("figures:entry", args=[resolution_id]) if _has_entry_url() else ""
+        url = reverse("figures:entry", args=[resolution_id])
         for kind in sorted(period_kinds):
             for year, k, index in whenmod.figure_periods_due(kind, today, days):
                 period = PeriodCode(year, k, index)
@@ -145,16 +145,6 @@ def _figures_due(batch: _Batch, today: dt.date, days: int,
                               % {"period": period.label.lower()},
                               _("Hạn gửi số liệu: %(date)s.") % {"date": format_date(deadline)},
                               url=url)
-
-
-def _has_entry_url() -> bool:
-    from django.urls import NoReverseMatch
-
-    try:
-        reverse("figures:entry", args=[1])
-    except NoReverseMatch:
-        return False
-    return True
 
 
 def _digest(batch: _Batch, today: dt.date, days: int,
