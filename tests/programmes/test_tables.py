@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from nghiquyet.programmes import example
 from nghiquyet.programmes.tables import (
@@ -138,3 +140,21 @@ def test_unclear_names_get_suggestions_not_a_choice() -> None:
     assert match.id is None
     assert {5, 6} <= {uid for uid, _ in match.suggestions}
     assert match_unit("Hội Cựu chiến binh", UNITS).id is None
+
+
+_WORDS = st.sampled_from(["Xây dựng", "kế hoạch", "Ủy ban", "nhân dân", "xã", "Quý II/2026",
+                          "bản Nà Sàng", "100%", "(chỉ tiêu 9)", "đường", "1,2 km", "ĐU"])
+_TEXT = st.lists(_WORDS, min_size=1, max_size=8).map(" ".join)
+_TASK = st.tuples(_TEXT, _TEXT, st.one_of(st.just(""), _TEXT), _TEXT, st.one_of(st.just(""),
+                                                                                  _TEXT))
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(_TASK, min_size=1, max_size=12))
+def test_word_and_excel_read_back_what_was_written(tasks: list[tuple[str, ...]]) -> None:
+    rows = [(f"{i}.1", *task) for i, task in enumerate(tasks, 1)]
+    for name, data in (("t.docx", example.write_docx(rows, [])),
+                       ("t.xlsx", example.write_xlsx(rows, []))):
+        read = read_table(data, name, max_bytes=LIMIT).rows
+        assert [(r.number, r.content, r.lead, r.coordinating, r.when, r.product)
+                for r in read] == rows

@@ -125,7 +125,8 @@ def task_rows() -> list[tuple[str, ...]]:
     return [r for r in ROWS if len(r) == len(HEADER)]
 
 
-def write_docx() -> bytes:
+def write_docx(rows: list[tuple[str, ...]] | None = None,
+               preamble: list[str] | None = None) -> bytes:
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm, Pt
@@ -136,7 +137,7 @@ def write_docx() -> bytes:
     section.left_margin = section.right_margin = Cm(1.5)
     style = document.styles["Normal"]
     style.font.name, style.font.size = "Times New Roman", Pt(13)
-    for line in PREAMBLE:
+    for line in PREAMBLE if preamble is None else preamble:
         paragraph = document.add_paragraph(line)
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         if line.isupper():
@@ -151,7 +152,7 @@ def write_docx() -> bytes:
     numbers = table.add_row().cells
     for index, cell in enumerate(numbers, 1):
         cell.text = f"({index})"
-    for row in ROWS:
+    for row in ROWS if rows is None else rows:
         cells = table.add_row().cells
         if len(row) == len(HEADER):
             for cell, text in zip(cells, row, strict=True):
@@ -170,14 +171,15 @@ def write_docx() -> bytes:
     return out.getvalue()
 
 
-def write_xlsx() -> bytes:
+def write_xlsx(rows: list[tuple[str, ...]] | None = None,
+               preamble: list[str] | None = None) -> bytes:
     import openpyxl
     from openpyxl.styles import Alignment, Font
 
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "Chương trình hành động"
-    for line in PREAMBLE:
+    for line in PREAMBLE if preamble is None else preamble:
         sheet.append([line])
         sheet.merge_cells(start_row=sheet.max_row, start_column=1, end_row=sheet.max_row,
                           end_column=len(HEADER))
@@ -185,7 +187,7 @@ def write_xlsx() -> bytes:
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)
     sheet.append([f"({i})" for i in range(1, len(HEADER) + 1)])
-    for row in ROWS:
+    for row in ROWS if rows is None else rows:
         if len(row) == len(HEADER):
             sheet.append(list(row))
         else:
@@ -195,7 +197,7 @@ def write_xlsx() -> bytes:
             sheet.cell(sheet.max_row, 2).font = Font(bold=True)
     for column, width in zip("ABCDEF", (7, 60, 24, 30, 20, 30), strict=True):
         sheet.column_dimensions[column].width = width
-    for row in sheet.iter_rows(min_row=len(PREAMBLE) + 1):
+    for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     out = io.BytesIO()
