@@ -314,15 +314,17 @@ def completion_confirm(*, actor: Any, item: ProgrammeItem) -> ProgrammeItem:
     next_year = item.due_date.year + 1
     proposer = item.proposed_by
     if item.recurrence == Recurrence.YEARLY and next_year <= term_end:
+        # Done for this year; next year's occurrence needs its own report before a proposal.
         item.due_date = whenmod.yearly_due(next_year, item.recurrence_quarter)
         item.status, item.percent = ItemStatus.IN_PROGRESS, 0
+        item.last_update_on, item.last_update_by = None, None
     else:
         item.status, item.percent = ItemStatus.DONE, 100
     item.confirmed_by, item.confirmed_at = _user(actor), timezone.now()
     item.proposed_by, item.proposed_at = None, None
     _settle_proposal_notices(item)
     item.save(update_fields=["status", "percent", "due_date", "confirmed_by", "confirmed_at",
-                             "proposed_by", "proposed_at"])
+                             "proposed_by", "proposed_at", "last_update_on", "last_update_by"])
     if proposer is not None:
         _notify(proposer, kind="confirmed", key=f"confirmed:{item.pk}:{item.confirmed_at:%Y%m%d%H%M%S%f}",
                 title=_("Đã xác nhận hoàn thành: %(item)s") % {"item": _short(item)}, item=item)
