@@ -277,6 +277,42 @@ def _run(sql: str, params: dict[str, Any]) -> list[tuple[Any, ...]]:
         return list(cursor.fetchall())
 
 
+# The lean baseline over the stored figures (figures/store.py): one GROUP BY per case,
+# each judged unit's own rows for its own resolution's series, the years folded into
+# one string per (unit, series): "2025:12.5:0,2026:13.1:1" (year, value, partial).
+STORED_SQL = """
+SELECT f.orgunit_id, f.series_id, {years}
+FROM reporting_storedfigure f
+JOIN resolutions_dataseries s ON s.id = f.series_id
+JOIN resolutions_resolution r ON r.id = s.resolution_id AND r.issuer_id = f.orgunit_id
+WHERE r.id IN ({ids}) AND f.approved_only = %(no)s AND f.value IS NOT NULL
+  AND f.year BETWEEN %(first)s AND %(last)s
+GROUP BY f.orgunit_id, f.series_id
+"""
+_YEARS = {
+    "postgresql": "string_agg(f.year || ':' || f.value || ':' "
+                  "|| CASE WHEN f.partial THEN 1 ELSE 0 END, ',')",
+    "sqlite": "group_concat(f.year || ':' || f.value || ':' || f.partial, ',')",
+}
+
+
+def sql_stored_figures(resolution_ids: Iterable[int], years: tuple[int, int]) -> Figures:
+    """The judged units' figures read from the stored table: one GROUP BY query."""
+    from decimal import Decimal
+
+    from django.db import connection
+
+    sql = STORED_SQL.format(years=_YEARS[connection.vendor],
+                            ids=",".join(str(int(i)) for i in resolution_ids))
+    out: Figures = defaultdict(dict)
+    for unit_id, series_id, folded in _run(sql, {"no": False, "first": years[0],
+                                                 "last": years[1]}):
+        for part in folded.split(","):
+            year, value, partial = part.split(":")
+            out[(unit_id, series_id)][int(year)] = (Decimal(value), partial in ("1", "t"))
+    return out
+
+
 def _collect(rows: Iterable[tuple[Any, ...]]) -> Figures:
     out: Figures = defaultdict(dict)
     for unit_id, series_id, year, value, partial in rows:
@@ -323,7 +359,8 @@ def _number(value: Any) -> int | float | None:
     return to_json_number(value)
 
 
-def sql_verdicts(judged: list[Judged], figures: Figures, as_of: int) -> dict[int, Verdicts]:
+def sql_verdicts(judged: list[Judged], figures: Figures, as_of: int, explain: bool = True
+                 ) -> dict[int, Verdicts]:
     """The selector's classification over the SQL's numbers: targets read with one query,
     ``assess_target`` on each, the worst status per indicator, the counts."""
     from nghiquyet.progress import assess_target, count_statuses, worst_status
@@ -345,8 +382,13 @@ def sql_verdicts(judged: list[Judged], figures: Figures, as_of: int) -> dict[int
             # A partial figure (a total missing some sub-units) is shown, not judged.
             series = {y: v for y, (v, partial) in figures.get((j.unit_id, series_id), {}).items()
                       if not partial}
-            status = assess_target(registry, series, term_start=j.term_start,
-                                   as_of=as_of or j.term_end).status
+            # As the page: the dashboard writes each explanation, the province page
+            # writes none until one is shown (``explain=False``).
+            assessed = assess_target(registry, series, term_start=j.term_start,
+                                     as_of=as_of or j.term_end, explain=explain)
+            status = assessed.status
+            if explain:
+                assert assessed.explanation
             by_target[target_id] = status
             by_indicator[indicator_id].append(status)
         worst = {i: worst_status(s) for i, s in by_indicator.items()}
@@ -361,7 +403,8 @@ def sql_verdicts(judged: list[Judged], figures: Figures, as_of: int) -> dict[int
 def selector_dashboards(pairs: list[tuple[Any, Any]], as_of: int) -> list[Any]:
     from nghiquyet.assessment.selectors import assess_resolution
 
-    return [assess_resolution(resolution, unit, as_of) for resolution, unit in pairs]
+    return [assess_resolution(resolution, unit, as_of, approved_only=False)
+            for resolution, unit in pairs]
 
 
 # The timed loops drop each dashboard once built, as a request does: 75 held at once
@@ -372,24 +415,26 @@ def time_dashboards(pairs: list[tuple[Any, Any]], as_of: int) -> None:
     from nghiquyet.assessment.selectors import assess_resolution
 
     for resolution, unit in pairs:
-        assess_resolution(resolution, unit, as_of)
+        assess_resolution(resolution, unit, as_of, approved_only=False)
 
 
 def time_figures(pairs: list[tuple[Any, Any]]) -> None:
     from nghiquyet.figures.selectors import subtree_figures
 
     for r, u in pairs:
-        subtree_figures(r, u, range(r.term_start, r.term_end + 1))
+        subtree_figures(r, u, range(r.term_start, r.term_end + 1), depth=0)
 
 
 # --- the check --------------------------------------------------------------------
 
 
 def close(a: Any, b: Any, tolerance: float = 1e-9) -> bool:
+    """Equal to 1e-9 relative, or to the stored figures' 6 decimals (half a unit of the
+    last one: the table keeps a ratio's 26,483050847… as 26,483051)."""
     if a is None or b is None:
         return a is None and b is None
     x, y = float(a), float(b)
-    return abs(x - y) <= tolerance * max(1.0, abs(x), abs(y))
+    return abs(x - y) <= max(tolerance * max(1.0, abs(x), abs(y)), 5.000001e-7)
 
 
 def check_same(assessments: list[Any], figures: Figures, verdicts: dict[int, Verdicts]) -> int:
@@ -449,6 +494,7 @@ class Case:
     baseline: float
     figures_selector: float
     figures_sql: float
+    stored_baseline: float = 0.0
 
 
 @dataclass
@@ -461,6 +507,19 @@ class Scenario:
     sql: Callable[[], Figures]
     # Another selector that builds the same dashboards in one call (its assessments).
     batch: Callable[[], list[Any]] | None = None
+    years: tuple[int, int] | None = None  # of the stored baseline; default: the term
+
+    @property
+    def explain(self) -> bool:
+        return self.batch is None  # the province page writes no explanation up front
+
+    def stored(self) -> Figures:
+        first = min(r.term_start for r, _ in self.pairs)
+        last = max(r.term_end for r, _ in self.pairs)
+        return sql_stored_figures([r.pk for r, _ in self.pairs], self.years or (first, last))
+
+    def stored_baseline(self) -> dict[int, Verdicts]:
+        return sql_verdicts(self.judged(), self.stored(), self.as_of, self.explain)
 
     def assessments(self) -> list[Any]:
         if self.batch is not None:
@@ -525,12 +584,13 @@ def _comparison(province: Any, pairs: list[tuple[Any, Any]], as_of: int, plen: i
     first = min(r.term_start for r, _ in pairs)
 
     def batch() -> list[Any]:
-        result = province_comparison(province, province_resolutions(province), as_of)
+        result = province_comparison(province, province_resolutions(province), as_of,
+                                     approved_only=False)
         return [c.assessment for c in result.communes]
 
     return Scenario(f"(b″) {len(pairs)} communes, province_comparison", pairs, as_of,
                     lambda: sql_children_figures(province.pk, (first, as_of), plen),
-                    batch=batch)
+                    batch=batch, years=(first, as_of))
 
 
 def _no_percent_counts(resolution: Any) -> None:
@@ -551,6 +611,8 @@ def check_scenario(scenario: Scenario, assessments: list[Any] | None = None
     figures = scenario.sql()
     cells = check_same(assessments, figures,
                        sql_verdicts(scenario.judged(), figures, scenario.as_of))
+    stored = scenario.stored()
+    check_same(assessments, stored, sql_verdicts(scenario.judged(), stored, scenario.as_of))
     return cells, assessments
 
 
@@ -565,15 +627,17 @@ def run_case(scenario: Scenario, repeat: int) -> Case:
         works["figures"] = lambda: time_figures(scenario.pairs)
     works["baseline"] = scenario.baseline
     works["sql"] = scenario.sql
+    works["stored"] = scenario.stored_baseline
     best = best_of(repeat, works)
     return Case(scenario.name, len(scenario.pairs), cells, best["selector"], best["baseline"],
-                best.get("figures", 0.0), best["sql"])
+                best.get("figures", 0.0), best["sql"], best["stored"])
 
 
 # --- output -----------------------------------------------------------------------
 
 HEADER = ("case", "dashboards", "figures checked", "selector ms", "SQL + statuses ms",
-          "× baseline", "subtree_figures ms", "SQL figures ms", "× (figures)")
+          "× baseline", "stored GROUP BY + statuses ms", "× stored", "subtree_figures ms",
+          "SQL figures ms", "× (figures)")
 
 
 def table(cases: list[Case]) -> str:
@@ -581,7 +645,8 @@ def table(cases: list[Case]) -> str:
     for c in cases:
         lines.append("| " + " | ".join((
             c.name, str(c.dashboards), f"{c.cells:,}", _ms(c.selector), _ms(c.baseline),
-            _ratio(c.selector, c.baseline),
+            _ratio(c.selector, c.baseline), _ms(c.stored_baseline),
+            _ratio(c.selector, c.stored_baseline),
             _ms(c.figures_selector) if c.figures_selector else "—", _ms(c.figures_sql),
             _ratio(c.figures_selector, c.figures_sql) if c.figures_selector else "—",
         )) + " |")
@@ -611,8 +676,15 @@ registry in every commune and in the province, 2025-2030), then times the dashbo
 data against hand-written SQL in the same run. Each run replaces its own subsection
 below; any other text here is kept.
 
-- **selector**: `assess_resolution(resolution, unit, as_of)` per dashboard: its queries,
-  the roll-up and the assessment in Python.
+- **selector**: `assess_resolution(resolution, unit, as_of, approved_only=False)` per
+  dashboard: its queries, reading the stored figures (`figures/store.py`: each unit's
+  yearly figure per series, kept up to date by every write) and the assessment in
+  Python, explanations included.
+- **stored GROUP BY + statuses** (the lean baseline): one hand-written GROUP BY over
+  `reporting_storedfigure` per case (each judged unit's own rows, the years folded into
+  one string per unit and series), one query for the targets, then `assess_target`,
+  worst status per indicator and counts, writing the explanations where the page does
+  (the dashboards) and not where it does not (the province page).
 - **SQL + statuses** (the baseline): one hand-written query per case (GROUP BY / CASE
   over `reporting_datavalue` joined to `orgunits_orgunit` on the path prefix and to
   `resolutions_dataseries`) for each judged unit's yearly figure per series (entered,
@@ -623,15 +695,18 @@ below; any other text here is kept.
   SQL knows the tree's shape (a commune's sub-units are leaves, a province's are
   communes) and reads yearly periods only; the selector's roll-up takes any depth and
   half-years or quarters.
-- **figures**: `subtree_figures` alone against the SQL query alone.
+- **figures**: `subtree_figures` (the unit's stored figures) alone against the SQL
+  query over the raw values alone.
 - (b) one query for all 75 communes; (b') the one-commune query once per commune, as
   the selector goes (the selector columns time the same work as (b)'s, again, beside
   this baseline); (b″) the same 75 dashboards from
   `catalogue.selectors.province_comparison` (the province page: one load of the
   province's values, figures up to the year assessed; no catalogue mappings in this
   data, so its "shared indicators" part is empty), against (b)'s query cut at that year.
-- Before timing, the script asserts that the SQL's figures (to 1e-9 relative), partial
-  flags and statuses equal the selector's for every dashboard.
+- Before timing, the script asserts that both baselines' figures (to 1e-9 relative, or
+  to the stored table's 6 decimals), partial flags and statuses equal the selector's for
+  every dashboard. The synthetic values are loaded past the services, then the stored
+  figures of their series are rebuilt (`rebuild_figures`); the build line times it.
 - Timings are the best of N runs, the two sides taking turns. The machine may be
   shared: absolute times move by tens of per cent between runs, the ratios less; the
   ratios are what to compare.
@@ -699,7 +774,9 @@ def main() -> None:
                 cursor.execute("ANALYZE")  # fresh statistics after the bulk load
         built = (f"Built: demo in {demo_s:.1f} s; synthetic province in "
                  f"{synthetic.seconds:.1f} s ({args.communes} communes × {args.villages} "
-                 f"villages, {synthetic.values:,} values, 2025-2030).")
+                 f"villages, {synthetic.values:,} values, 2025-2030); its stored figures "
+                 f"rebuilt in {synthetic.rebuild_seconds:.1f} s "
+                 f"({synthetic.stored_rows:,} rows).")
         print(built, flush=True)
         cases = []
         for scenario in scenarios(demo, synthetic, args.as_of):

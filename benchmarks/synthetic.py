@@ -17,7 +17,14 @@ so the province's dashboard rolls up 75 communes of 50 villages each.
 
 Everything is created in bulk. Values bypass ``values_bulk_create`` and its
 audit rows on purpose (see ``ValueInserter``): this is benchmark data, not a
-user's entry, and half a million audit rows would only slow the build down.
+user's entry, and half a million audit rows would only slow the build down. The
+stored figures of the new series are then rebuilt in one go (``rebuild_figures``),
+as after an import; ``Synthetic.rebuild_seconds`` times it.
+
+``build_nation()`` builds the country from the official list (``vietnam-provinces``
+through ``orgunits.official``: 34 provinces, 3,321 communes, wards and special zones)
+with villages in realistic numbers (see ``village_count``), and fills the provinces
+asked for (``fill``) the way ``build_synthetic`` fills its one province.
 """
 
 from __future__ import annotations
@@ -27,12 +34,14 @@ import time
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection, transaction
 
 from nghiquyet.demo.figures import COMMUNE_FIGURES
 from nghiquyet.demo.services import SERIES_LEVELS, seed_registry
 from nghiquyet.figures.models import DataValue, ValueStatus
+from nghiquyet.figures.store import rebuild_figures
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 from nghiquyet.orgunits.services import orgunit_bulk_create, orgunit_create
 from nghiquyet.resolutions.models import DataSeries, Resolution, Target
@@ -51,7 +60,9 @@ class Synthetic:
     resolutions: list[Resolution]  # resolutions[i] is issued by communes[i]
     province_resolution: Resolution | None
     values: int
-    seconds: float
+    seconds: float  # the units, resolutions and values
+    rebuild_seconds: float = 0.0  # the stored figures, rebuilt after the bulk load
+    stored_rows: int = 0
 
 
 @dataclass(frozen=True)
@@ -75,7 +86,6 @@ def build_synthetic(
 ) -> Synthetic:
     """Build the province into the configured database (see the module's docstring)."""
     start = time.perf_counter()
-    years = list(years)
     with transaction.atomic():
         province = orgunit_create(code=code, name=f"Tỉnh {code} (tổng hợp)",
                                   type=OrgUnitType.PROVINCE, is_illustrative=True)
@@ -83,12 +93,28 @@ def build_synthetic(
             (f"{code}-X{i:03d}", f"Xã {code} {i:03d}", OrgUnitType.COMMUNE)
             for i in range(1, communes + 1)])
         units.sort(key=lambda u: u.code)
-        village_rows: dict[int, list[OrgUnit]] = {}
-        for commune in units:
-            kids = orgunit_bulk_create(parent=commune, is_illustrative=True, rows=[
-                (f"{commune.code}-B{k:03d}", f"Bản {k:03d}", OrgUnitType.VILLAGE)
-                for k in range(1, villages + 1)])
-            village_rows[commune.pk] = sorted(kids, key=lambda u: u.code)
+        village_rows = {commune.pk: _villages(commune, villages) for commune in units}
+    return fill_province(province, units, village_rows, years=years,
+                         province_resolution=province_resolution, seed=seed, start=start)
+
+
+def _villages(commune: OrgUnit, count: int) -> list[OrgUnit]:
+    kids = orgunit_bulk_create(parent=commune, is_illustrative=True, rows=[
+        (f"{commune.code}-B{k:03d}", f"Bản {k:03d}", OrgUnitType.VILLAGE)
+        for k in range(1, count + 1)])
+    return sorted(kids, key=lambda u: u.code)
+
+
+def fill_province(
+    province: OrgUnit, units: list[OrgUnit], village_rows: dict[int, list[OrgUnit]], *,
+    years: Iterable[int] = range(2025, 2031), province_resolution: bool = True,
+    seed: int = DEFAULT_SEED, start: float | None = None,
+) -> Synthetic:
+    """The seed registry in each commune (and the province), their values, then the
+    stored figures rebuilt for those series, as an import does after a bulk load."""
+    start = time.perf_counter() if start is None else start
+    years = list(years)
+    with transaction.atomic():
         doc = seed_registry()
         resolutions = [registry_import(doc=doc, issuer=commune) for commune in units]
         apply_series_levels(resolutions)
@@ -108,9 +134,19 @@ def build_synthetic(
                       for series, unit_id, year, parts in rows]
         with transaction.atomic():
             insert(cells)
+    seconds = time.perf_counter() - start
+    # The values went past the services: the stored figures of these series are rebuilt
+    # from them in one go, as after an import.
+    rebuild_start = time.perf_counter()
+    series_ids = list(DataSeries.objects.filter(
+        resolution__in=[*resolutions, *([province_res] if province_res else [])])
+        .values_list("id", flat=True))
+    with transaction.atomic():
+        stored = rebuild_figures(series_ids=series_ids)
     return Synthetic(province=province, communes=units, resolutions=resolutions,
                      province_resolution=province_res, values=insert.count,
-                     seconds=time.perf_counter() - start)
+                     seconds=seconds, rebuild_seconds=time.perf_counter() - rebuild_start,
+                     stored_rows=stored)
 
 
 def apply_series_levels(resolutions: list[Resolution]) -> None:
@@ -300,3 +336,67 @@ def _commune_cell(series: SeriesInfo, figure: float, den: int) -> Parts:
 def _round(x: float) -> Decimal:
     places = 0 if x >= 100 else 1
     return round(Decimal(repr(x)), places)
+
+
+# --- the nation ------------------------------------------------------------------------
+
+
+@dataclass
+class Nation:
+    provinces: dict[str, OrgUnit]  # official province code -> unit
+    communes: dict[str, list[OrgUnit]]  # official province code -> its communes
+    villages: int
+    units_seconds: float
+    filled: dict[str, Synthetic]  # official province code -> its data
+
+
+def village_count(kind: str, code: str, seed: int = DEFAULT_SEED) -> int:
+    """Villages of a commune (thôn, bản, tổ dân phố): a rural xã 12-50, a phường 10-45,
+    a special zone 3-15, drawn per commune (repeatable). About 30 on average, some
+    100,000 in the country: the order of magnitude of Vietnam's thôn and tổ dân phố
+    (an assumption of this benchmark; the official list stops at communes)."""
+    rng = random.Random(f"{seed}:{code}")
+    if kind == "đặc khu":
+        return rng.randint(3, 15)
+    if kind == "phường":
+        return rng.randint(10, 45)
+    return rng.randint(12, 50)
+
+
+def build_nation(
+    *, fill: Iterable[str] = ("14",), years: Iterable[int] = range(2025, 2031),
+    province_resolution: bool = True, seed: int = DEFAULT_SEED,
+) -> Nation:
+    """Every province, commune and village of the country; the provinces in ``fill``
+    (official codes: "14" is Sơn La, 75 communes) get resolutions and values."""
+    from nghiquyet.orgunits.official import communes as official_communes
+    from nghiquyet.orgunits.official import provinces as official_provinces
+
+    start = time.perf_counter()
+    by_province: dict[str, list[Any]] = {code: [] for code in official_provinces()}
+    for commune in official_communes().values():
+        by_province[commune.province.code].append(commune)
+    provinces: dict[str, OrgUnit] = {}
+    communes: dict[str, list[OrgUnit]] = {}
+    villages: dict[str, dict[int, list[OrgUnit]]] = {}
+    count = 0
+    for pcode, official in sorted(official_provinces().items()):
+        with transaction.atomic():
+            province = orgunit_create(code=f"VN{pcode}", name=official.full_name,
+                                      type=OrgUnitType.PROVINCE, is_illustrative=True)
+            listed = sorted(by_province[pcode], key=lambda c: c.code)
+            units = sorted(orgunit_bulk_create(parent=province, is_illustrative=True, rows=[
+                (f"VN{c.code}", c.full_name, OrgUnitType.COMMUNE) for c in listed]),
+                key=lambda u: u.code)
+            kinds = {f"VN{c.code}": c.kind for c in listed}
+            villages[pcode] = {u.pk: _villages(u, village_count(kinds[u.code], u.code, seed))
+                               for u in units}
+        count += sum(len(v) for v in villages[pcode].values())
+        provinces[pcode], communes[pcode] = province, units
+    units_seconds = time.perf_counter() - start
+    filled = {pcode: fill_province(provinces[pcode], communes[pcode], villages[pcode],
+                                   years=years, province_resolution=province_resolution,
+                                   seed=seed)
+              for pcode in fill}
+    return Nation(provinces=provinces, communes=communes, villages=count,
+                  units_seconds=units_seconds, filled=filled)
