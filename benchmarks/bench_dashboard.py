@@ -752,7 +752,8 @@ def main() -> None:
     args = parser.parse_args()
 
     load = os.getloadavg()[0]
-    db, cleanup = fresh_database(args.postgres, args.pg_server, PG_DATABASE, "nghiquyet-bench-")
+    db, cleanup = fresh_database(args.postgres, args.pg_server, args.pg_database,
+                                 "nghiquyet-bench-")
     try:
         import django
 

@@ -47,6 +47,8 @@ def add_database_arguments(parser: Any, pg_database: str, pg_server: str) -> Non
     parser.add_argument("--postgres", action="store_true",
                         help=f"use PostgreSQL (database {pg_database}, created and dropped)")
     parser.add_argument("--pg-server", default=pg_server)
+    parser.add_argument("--pg-database", default=pg_database,
+                        help="the PostgreSQL database to create and drop (your own)")
     parser.add_argument("--communes", type=int, default=75)
     parser.add_argument("--villages", type=int, default=50)
     parser.add_argument("--repeat", type=int, default=3)
