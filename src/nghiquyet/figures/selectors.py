@@ -150,6 +150,20 @@ class EntryRow:
     can_edit: bool
     warnings: list[Any] = field(default_factory=list)
     errors: dict[str, str] = field(default_factory=dict)
+    unit_type: str = ""  # the type of the unit entering: what it enters follows from it
+
+    @property
+    def input_kind(self) -> str:
+        """``number``, ``ratio``, ``yes_no`` (a unit that reports it: Đạt/Chưa đạt) or
+        ``count`` (above those units: how many meet it, "5/7 trường")."""
+        from nghiquyet.figures.services import entry_value_type
+
+        return entry_value_type(self.series, self.unit_type or self.series.reporting_unit_type)
+
+    @property
+    def can_clear(self) -> bool:
+        """A figure entered here that is not locked can be cleared (the roll-up returns)."""
+        return self.value is not None and self.can_edit and not self.value.is_locked
 
     @property
     def holds(self) -> str:
@@ -194,7 +208,7 @@ def entry_grid(resolution: Resolution, unit: OrgUnit, period: PeriodCode, user: 
             series=s, targets=targets.get(s.pk, []), value=current.get(s.pk),
             figure=figures.of(s.pk).get(period.year),
             last_year=figures.of(s.pk).get(period.year - 1),
-            can_edit=True,
+            can_edit=True, unit_type=unit.type,
         ))
     return rows
 

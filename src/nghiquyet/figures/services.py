@@ -61,11 +61,24 @@ class SaveResult:
     changed: bool = True  # False: the figure already held this; nothing was written
 
 
-def series_spec(series: DataSeries) -> SeriesSpec:
+def series_spec(series: DataSeries, orgunit: OrgUnit | None = None) -> SeriesSpec:
+    """How an entry of ``series`` is checked; for ``orgunit``, a yes/no series entered above
+    the units that report it is a count of those that meet it (``entry_value_type``)."""
     resolution = series.resolution
-    return SeriesSpec(value_type=series.value_type, unit=series.unit,
+    value_type = entry_value_type(series, orgunit.type) if orgunit is not None \
+        else series.value_type
+    return SeriesSpec(value_type=value_type, unit=series.unit,
                       term_start=resolution.term_start, term_end=resolution.term_end,
                       period_kind=series.period_kind)
+
+
+def entry_value_type(series: DataSeries, unit_type: str) -> str:
+    """What a unit of ``unit_type`` enters for ``series``: ``yes_no`` where it reports the
+    series itself, ``count`` (how many of its units meet it) above them; else the series'
+    own type (number, ratio)."""
+    if series.value_type == "yes_no" and unit_type != series.reporting_unit_type:
+        return "count"
+    return series.value_type
 
 
 def _lock_current(series: DataSeries, orgunit: OrgUnit, period: str) -> DataValue | None:
@@ -84,12 +97,12 @@ def _check_version(current: DataValue | None, expected_version: int | None) -> N
 
 def checked_entry(series: DataSeries, period: PeriodCode, value: Decimal | None,
                   numerator: Decimal | None, denominator: Decimal | None,
-                  note: str) -> tuple[Entry, list[Issue]]:
+                  note: str, orgunit: OrgUnit | None = None) -> tuple[Entry, list[Issue]]:
     """The entry rounded to the stored precision, and its errors (no warnings): the
     checks every path runs before anything is written."""
     entry, issues = stored_entry(Entry(period, value, numerator, denominator))
     if not issues:
-        issues = [i for i in validate_entry(series_spec(series), entry) if i.is_error]
+        issues = [i for i in validate_entry(series_spec(series, orgunit), entry) if i.is_error]
     return entry, issues + note_issues(note)
 
 
@@ -114,12 +127,13 @@ def value_save(
     gap to the sub-units' total) are looked up here, so every path gives the same ones."""
     if check_access and not access.can_enter_value(actor, series, orgunit):
         raise PermissionDenied
-    entry, errors = checked_entry(series, period, value, numerator, denominator, note)
+    entry, errors = checked_entry(series, period, value, numerator, denominator, note, orgunit)
     if errors:
         raise InvalidValue(errors)
     context = plausibility_context(Planned(series, orgunit, period, entry.value,
                                            entry.numerator, entry.denominator, is_estimate))
-    warnings = plausibility_issues(series_spec(series), entry, last_year=context.last_year,
+    warnings = plausibility_issues(series_spec(series, orgunit), entry,
+                                   last_year=context.last_year,
                                    sub_units_total=context.sub_units_total)
     current = _lock_current(series, orgunit, period.code)
     if current is not None and evidence is None and is_unchanged(current, entry, is_estimate,
@@ -149,6 +163,28 @@ def value_save(
                  target=obj, orgunit=orgunit, old=old, new=obj.snapshot(), reason=reason)
     refresh_figures(series_ids=[series.pk], unit_ids=[orgunit.pk], years=[obj.year])
     return SaveResult(obj, warnings, created)
+
+
+@transaction.atomic
+def value_clear(*, actor: Any, value: DataValue, expected_version: int | None = None,
+                reason: str = "") -> None:
+    """Remove a figure entered for a unit, so that its sub-units' roll-up stands again (a
+    commune total typed by mistake over its villages' figures). Audited with the figure as it
+    was; an approved figure must be reopened first."""
+    current = (DataValue.objects.select_for_update().select_related("series", "orgunit")
+               .filter(pk=value.pk).first())
+    if current is None:
+        raise ConflictError(None)
+    if not access.can_enter_value(actor, current.series, current.orgunit):
+        raise PermissionDenied
+    _check_version(current, expected_version)
+    if current.is_locked:
+        raise WorkflowError(_("Số liệu đã được duyệt và khóa. Cần mở lại trước khi xóa."))
+    audit_record(actor=actor, action="value.clear", target=current, orgunit=current.orgunit,
+                 old=current.snapshot(), new=None, reason=reason)
+    series_id, unit_id, year = current.series_id, current.orgunit_id, current.year
+    current.delete()
+    refresh_figures(series_ids=[series_id], unit_ids=[unit_id], years=[year])
 
 
 def _transition(

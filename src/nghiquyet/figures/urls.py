@@ -19,6 +19,7 @@ urlpatterns = [
     path("resolutions/<int:resolution_id>/assignments/<int:assignment_id>/remove/",
          views_assign.assignment_remove, name="assignment_remove"),
     path("values/<int:value_id>/submit/", views.value_submit, name="value_submit"),
+    path("values/<int:value_id>/clear/", views.value_clear, name="value_clear"),
     path("values/<int:value_id>/evidence/", views.value_evidence, name="value_evidence"),
     path("values/<int:value_id>/history/", views.value_history, name="value_history"),
     path("values/<int:value_id>/restore/<int:event_id>/", views.value_restore,

@@ -23,7 +23,7 @@ SIGNED_UNITS = {"điểm %"}
 
 @dataclass(frozen=True)
 class SeriesSpec:
-    value_type: str  # number, ratio, yes_no
+    value_type: str  # number, ratio, yes_no, count (a yes/no series above its reporting units)
     unit: str
     term_start: int
     term_end: int
@@ -100,7 +100,8 @@ def validate_entry(
     sub_units_total: Decimal | None = None,
 ) -> list[Issue]:
     issues = _period_issues(spec, entry.period)
-    checker = {"number": _number_issues, "ratio": _ratio_issues, "yes_no": _yes_no_issues}
+    checker = {"number": _number_issues, "ratio": _ratio_issues, "yes_no": _yes_no_issues,
+               "count": _count_issues}
     issues += checker.get(spec.value_type, _number_issues)(spec, entry)
     if any(i.is_error for i in issues):
         return issues
@@ -175,6 +176,19 @@ def _ratio_issues(spec: SeriesSpec, entry: Entry) -> list[Issue]:
                       % {"num": format_number(num), "den": format_number(den)})]
     if entry.value is not None and abs(entry.value - num / den * 100) > Decimal("0.05"):
         return [Issue("value", _("Tỷ lệ nhập không khớp với tử số/mẫu số."))]
+    return []
+
+
+def _count_issues(spec: SeriesSpec, entry: Entry) -> list[Issue]:
+    """A yes/no series entered for a whole unit above the ones that report it: how many of
+    its units meet the standard ("5/7 trường"), a whole number, never a yes or a no."""
+    if entry.value is None:
+        return [Issue("value", _("Chưa nhập số đơn vị đạt."))]
+    issue = _range_issue("value", entry.value, allow_negative=False)
+    if issue:
+        return [issue]
+    if entry.value != entry.value.to_integral_value():
+        return [Issue("value", _("Số đơn vị đạt phải là số nguyên."))]
     return []
 
 

@@ -166,6 +166,24 @@ def value_submit(request: HttpRequest, value_id: int) -> HttpResponse:
                          flash="submitted")
 
 
+@login_required
+@require_POST
+def value_clear(request: HttpRequest, value_id: int) -> HttpResponse:
+    """Clear a figure entered for the unit: its sub-units' roll-up stands again."""
+    value, version = _value_action(request, value_id)
+    resolution, unit, series = value.series.resolution, value.orgunit, value.series
+    period = parse_period(value.period)
+    try:
+        services.value_clear(actor=request.user, value=value, expected_version=version,
+                             reason=request.POST.get("reason", "")[:500])
+    except (services.ConflictError, services.WorkflowError) as exc:
+        return _row_response(request, resolution, unit, period, series,
+                             errors={"__all__": str(exc)}, flash="error")
+    if not _is_htmx(request):
+        return redirect(_entry_url(resolution, unit, period))
+    return _row_response(request, resolution, unit, period, series, flash="cleared")
+
+
 def _submit_scope(request: HttpRequest, resolution: Resolution
                   ) -> tuple[OrgUnit | None, PeriodCode | None]:
     """The unit and period a bulk submit covers; neither means "everything I may submit"."""

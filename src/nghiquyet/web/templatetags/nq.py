@@ -81,7 +81,7 @@ def field_label(name: str) -> str:
 _ACTIONS = {
     "value.create": "Nhập mới", "value.update": "Sửa", "value.submit": "Gửi duyệt",
     "value.approve": "Duyệt", "value.return": "Trả lại", "value.reopen": "Mở lại",
-    "value.import": "Nhập từ tệp",
+    "value.import": "Nhập từ tệp", "value.clear": "Xóa số nhập trực tiếp",
 }
 _STATUS = {"draft": "đang nhập", "submitted": "chờ duyệt", "approved": "đã duyệt",
            "returned": "trả lại"}
