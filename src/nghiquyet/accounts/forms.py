@@ -9,10 +9,11 @@ from nghiquyet.accounts import access
 from nghiquyet.accounts.models import Role
 from nghiquyet.orgunits.models import OrgUnit
 
+_ORDER = [Role.LEADER, Role.OFFICER, Role.REPORTER, Role.SUPERVISOR, Role.ADMIN]
+
 
 def _role_choices(user: Any) -> list[tuple[str, str]]:
-    return [(r.value, r.label) for r in Role
-            if r != Role.ADMIN or access.is_system_admin(user)]
+    return [(r.value, r.label) for r in _ORDER if r != Role.ADMIN or access.is_system_admin(user)]
 
 
 class PersonCreateForm(forms.Form):

@@ -36,7 +36,8 @@ def badge(user: Any) -> Badge:
     name = user.get_full_name() or user.get_username()
     held = access.scopes(user)
     if not held:
-        return Badge(name, str(Role.ADMIN.label) if user.is_superuser else "")
+        role = str(Role.ADMIN.label) if user.is_superuser else ""
+        return Badge(name, "" if role == name else role)
     order = [Role.ADMIN, Role.LEADER, Role.OFFICER, Role.SUPERVISOR, Role.REPORTER]
     role, unit = min(held, key=lambda h: (order.index(Role(h[0])), h[1].depth))
     label = str(Role(role).label).split(" (")[0]

@@ -23,7 +23,7 @@ from nghiquyet.accounts.forms import PersonCreateForm, RoleGrantForm
 from nghiquyet.accounts.models import RoleAssignment
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.tables import TableError, read_table
-from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 
 
 def _units(request: HttpRequest) -> Any:
@@ -47,13 +47,16 @@ def people(request: HttpRequest) -> HttpResponse:
     if not units.exists():
         raise PermissionDenied
     scope = _scope(request)
-    form = PersonCreateForm(request.POST or None, user=request.user, units=units,
-                            initial={"unit": scope.pk if scope else None})
+    communes = units.filter(type=OrgUnitType.COMMUNE)
+    default = scope or communes.first()
+    by_form = request.method == "POST" and "file" not in request.FILES
+    form = PersonCreateForm(request.POST if by_form else None, user=request.user, units=units,
+                            initial={"unit": default.pk if default else None})
     created: list[tuple[User, str]] = []
     errors: list[str] = []
     if request.method == "POST" and "file" in request.FILES:
         upload = request.FILES["file"]
-        within = scope or units.first()
+        within = scope or units.first()  # scope: the commune chosen with the file
         try:
             rows = read_table(name=upload.name or "", data=upload.read(),
                               max_bytes=settings.NGHIQUYET_MAX_UPLOAD_BYTES,
@@ -65,7 +68,7 @@ def people(request: HttpRequest) -> HttpResponse:
         except services.PeopleImportError as exc:
             errors = [_("Tệp %(file)s có lỗi, chưa tạo tài khoản nào:") % {"file": upload.name},
                       *exc.errors]
-    elif request.method == "POST" and form.is_valid():
+    elif by_form and form.is_valid():
         data = form.cleaned_data
         try:
             created = [services.user_create(
@@ -76,6 +79,7 @@ def people(request: HttpRequest) -> HttpResponse:
     status = 400 if request.method == "POST" and not created else 200
     return render(request, "accounts/people.html", {
         "form": form, "people": selectors.people_of(request.user, scope), "scope": scope,
+        "communes": communes[:200],
         "created": created, "errors": errors, "login_url": request.build_absolute_uri(
             reverse("login")),
     }, status=status)

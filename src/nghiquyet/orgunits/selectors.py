@@ -65,7 +65,7 @@ def _detail(event: AuditEvent) -> str:
 def history_lines(events: list[AuditEvent]) -> list[HistoryLine]:
     labels = _labels()
     return [HistoryLine(at=e.at, who=e.actor_display, unit=e.object_repr,
-                        what=" ".join(x for x in (labels.get(e.action, e.action), _detail(e)) if x),
+                        what=": ".join(x for x in (labels.get(e.action, e.action), _detail(e)) if x),
                         reason=e.reason) for e in events]
 
 

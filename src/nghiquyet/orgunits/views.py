@@ -63,9 +63,10 @@ def _managed(request: HttpRequest, code: str) -> OrgUnit:
 @require_http_methods(["GET", "POST"])
 def unit_page(request: HttpRequest, code: str) -> HttpResponse:
     unit = _managed(request, code)
-    form = SubunitAddForm(request.POST or None, parent=unit)
+    by_file = request.method == "POST" and "file" in request.FILES
+    form = SubunitAddForm(None if by_file else (request.POST or None), parent=unit)
     errors: list[str] = []
-    if request.method == "POST" and "file" in request.FILES:
+    if by_file:
         upload = request.FILES["file"]
         try:
             rows = read_table(name=upload.name or "", data=upload.read(),
