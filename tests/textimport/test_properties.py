@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from nghiquyet.textimport import ParseResult, parse_text
+from tests.textimport import test_unnumbered_layouts as own
 from tests.textimport.helpers import (
     CORPUS_NAMES,
     GIVEN_TERMS,
@@ -187,3 +188,26 @@ def test_layouts_rewrapped_parse_the_same(name, width, seed):
 def test_layout_cases_reproduce_their_registries_before_rewrapping():
     for name, (_paras, registry) in LAYOUT_CASES.items():
         assert compared(registry) == compared(layout_expected(name)), name
+
+
+# The layout examples written for the unit tests, re-wrapped the same way.
+OWN_LAYOUTS = {
+    name: (source_paragraphs(text), parse_text(text).registry)
+    for name, text in {
+        "prose": own.PROSE,
+        "paragraph": own.PARAGRAPH,
+        "letters": own.LETTERS,
+        "run_in": own.RUN_IN,
+    }.items()
+}
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.sampled_from(sorted(OWN_LAYOUTS)),
+    st.integers(min_value=35, max_value=200),
+    st.integers(0, 2**32),
+)
+def test_own_layout_examples_rewrapped_parse_the_same(name, width, seed):
+    paras, registry = OWN_LAYOUTS[name]
+    assert parse_text(rewrap(list(paras), width, random.Random(seed))).registry == registry

@@ -38,8 +38,8 @@ _TOPIC = re.compile(
 )
 # "Đến năm 2030, phấn đấu:", "Phấn đấu đến năm 2030, đạt các chỉ tiêu sau:", "Cụ thể:".
 _LEAD_IN = re.compile(
-    r"(?P<lead>(?:[^:;.\n]{0,60}?\b(?:phấn đấu|mục tiêu|chỉ tiêu|như sau|cụ thể|các mặt)\b"
-    r"|(?:Đến|Tới|Trong|Giai đoạn)\s[^:;.\n]{0,60}?)[^:;.\n]{0,40}?):\s*",
+    r"(?P<lead>(?:[^:;.]{0,60}?\b(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|như\s+sau|cụ\s+thể|các\s+mặt)\b"
+    r"|(?:Đến|Tới|Trong|Giai\s+đoạn)\s[^:;.]{0,60}?)[^:;.]{0,40}?):\s*",
     re.IGNORECASE,
 )
 _LEAD_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\b|\b(?:đến|tới)\s+((?:19|20)\d\d)\b")

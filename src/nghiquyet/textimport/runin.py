@@ -67,7 +67,7 @@ def _run_in_heading_length(doc: str, match: re.Match[str]) -> int | None:
         return topic.end()
     if not marker[0].isdigit():
         return None
-    head = re.split(r"(?<=[.;])\s", words.replace("\n", " "), maxsplit=1)[0]
+    head = " ".join(re.split(r"(?<=[.;])\s", words, maxsplit=1)[0].split())
     if any(
         heading_tail(pattern, head) is not None
         for pattern in (INDICATOR_HEADING, BREAKTHROUGH_HEADING, TASK_HEADING)

@@ -202,7 +202,7 @@ def _unnumbered_section(doc: str) -> Section | None:
     for heading in find_headings(doc, INDICATOR_HEADING):
         rest = doc[heading.body_start :]
         body = rest[: section_end(rest, _is_stop_line)]
-        same_line = "\n" not in doc[heading.line_start : heading.body_start]
+        same_line = heading.body_start < _line_end(doc, heading.line_start)
         lead = heading.text.split(":", 1)[0] if same_line else ""
         found = scan_prose(body, _states_target, heading_lead=lead)
         if found is not None:
