@@ -135,7 +135,7 @@ def test_approve_a_units_batch(client, assigned, series, tree, resolution):
                        {"unit": "SL-PK-B01"}).status_code == 403
     client.force_login(assigned["alice"])
     page = client.get(reverse("figures:approvals", args=[resolution.pk])).content.decode()
-    assert "Duyệt cả 2 số liệu của đơn vị" in page
+    assert "Duyệt cả 2 số liệu của Bản Nà Sàng" in page
     client.post(reverse("figures:approve_unit", args=[resolution.pk]), {"unit": "SL-PK-B01"})
     assert set(DataValue.objects.values_list("status", flat=True)) == {"approved"}
     assert AuditEvent.objects.filter(action="value.approve").count() == 2
