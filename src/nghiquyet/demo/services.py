@@ -30,7 +30,7 @@ DEMO_PASSWORD = "nghiquyet2025"  # noqa: S105 - printed for the demo on purpose
 VILLAGES = [
     "Nà Sàng", "Pá Khôm", "Huổi Lầu", "Co Muông", "Nong Hẹ", "Phiêng Ban", "Tà Phình",
     "Bó Mí", "Nặm Pừn", "Huổi Hưa", "Co Sản", "Pha Đin", "Lọng Cượm", "Nà Hịa", "Kéo Lồm",
-    "Phiêng Cài", "Bản Bướt", "Huổi Một", "Pá Hốc", "Nong Lạnh", "Hua Ty", "Tạng Khao",
+    "Phiêng Cài", "Bướt", "Huổi Một", "Pá Hốc", "Nong Lạnh", "Hua Ty", "Tạng Khao",
     "Phiêng Lanh", "Nà Nưa", "Co Phường", "Huổi Sẻ", "Pom Lót", "Nà Tấu", "Lả Mường", "Khau Cả",
 ]
 SCHOOLS = [
