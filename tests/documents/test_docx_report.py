@@ -113,11 +113,14 @@ def test_recipients_and_signature(doc: DocxDocument) -> None:
     recipients, signer = doc.tables[1].rows[0].cells
     label = recipients.paragraphs[0]
     assert label.text == "Nơi nhận:"
-    assert label.runs[0].bold and label.runs[0].italic and label.runs[0].font.size.pt == 12
+    # Hướng dẫn 36-HD/VPTW: "Nơi nhận" regular, upright, underlined, 14 pt; the list 12 pt
+    first = label.runs[0]
+    assert first.text == "Nơi nhận" and first.underline and first.font.size.pt == 14
+    assert not first.bold and not first.italic
     lines = [p.text for p in recipients.paragraphs[1:]]
     assert lines[-1] == "- Lưu Văn phòng Đảng ủy."
     assert all(line.startswith("- ") and line.endswith(",") for line in lines[:-1])
-    assert recipients.paragraphs[1].runs[0].font.size.pt == 11
+    assert recipients.paragraphs[1].runs[0].font.size.pt == 12
     texts = [p.text for p in signer.paragraphs]
     assert texts[:2] == ["T/M ĐẢNG ỦY", "BÍ THƯ"]
     assert texts[-1] == "Nguyễn Văn A"

@@ -128,3 +128,31 @@ def test_notes_explain_every_status(workbook: Workbook, sample: ReportData) -> N
     for target in sample.targets():
         assert target.status_label in text
     assert "1.234,5" in text
+
+
+def test_the_notes_sheet_prints_on_its_own_and_pages_count_per_sheet(workbook: Workbook) -> None:
+    table, notes = _sheet(workbook), workbook["Ghi chú"]
+    assert notes.page_setup.orientation == "portrait"
+    assert int(notes.page_setup.paperSize) == int(notes.PAPERSIZE_A4)
+    assert notes.sheet_properties.pageSetUpPr.fitToPage and notes.page_setup.fitToWidth == 1
+    assert notes.print_area and notes.page_margins.left > notes.page_margins.right
+    # the landscape table is bound along its top: its wide margin is there
+    assert table.page_margins.top > table.page_margins.left
+    for sheet in (table, notes):
+        assert sheet.page_setup.useFirstPageNumber and sheet.page_setup.firstPageNumber == 1
+        assert sheet.oddFooter.center.text == "Trang &P/&N"
+
+
+def test_the_legend_states_the_methods_thresholds(workbook: Workbook) -> None:
+    notes = workbook["Ghi chú"]
+    text = " ".join(str(c.value) for row in notes.iter_rows() for c in row if c.value)
+    assert "từ 60% đến dưới 95% nhịp độ cần thiết" in text
+    assert "Khó đạt (cần đẩy nhanh)" in text
+
+
+def test_figures_take_their_units_precision() -> None:
+    assert number_format(50336.3, places=0) == "#,##0"
+    assert number_format(25.35, places=1) == "#,##0.0"
+    assert number_format(13117, suffix=" (8/30 đơn vị báo cáo)", places=0) == (
+        '#,##0" (8/30 đơn vị báo cáo)"'
+    )

@@ -368,21 +368,26 @@ def _signature_block(doc: DocxDocument, data: ReportData) -> None:
     _signer(signer, data.signer_titles, data.signer_name)
 
 
+RECIPIENTS_LABEL_SIZE: Final[Pt] = Pt(14)
+RECIPIENTS_SIZE: Final[Pt] = Pt(12)
+
+
 def _recipients(cell: _Cell, names: Sequence[str]) -> None:
+    """Hướng dẫn 36-HD/VPTW, "nơi nhận văn bản" (docs/reports.md): the words "Nơi nhận"
+    upright, regular, 14 pt and underlined, then a colon; one recipient a line in 12 pt,
+    each opened by a dash and closed by a comma, the last (the archive) by a full stop.
+    (The bold italic 12/11 pt of Nghị định 30/2020 is the State's format, not the Party's.)"""
     label = _cell_line(
-        cell,
-        _("Nơi nhận:"),
-        first=True,
-        bold=True,
-        italic=True,
-        size=Pt(12),
+        cell, _("Nơi nhận"), first=True, underline=True, size=RECIPIENTS_LABEL_SIZE,
         align=WD_ALIGN_PARAGRAPH.LEFT,
     )
+    colon = label.add_run(":")
+    colon.font.size = RECIPIENTS_LABEL_SIZE
     label.paragraph_format.keep_with_next = True
     for index, name in enumerate(names):
-        # Party convention: lines end with a comma, the last (the archive) with a full stop.
         ending = "." if index == len(names) - 1 else ","
-        _cell_line(cell, f"- {name}{ending}", size=Pt(11), align=WD_ALIGN_PARAGRAPH.LEFT)
+        _cell_line(cell, f"- {name}{ending}", size=RECIPIENTS_SIZE,
+                   align=WD_ALIGN_PARAGRAPH.LEFT)
 
 
 def _signer(cell: _Cell, titles: Sequence[str], name: str) -> None:
