@@ -15,6 +15,7 @@ from typing import Any
 
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.spreadsheet import csv_safe, csv_unescape, save_workbook
+from nghiquyet.lib.uploads import Deadline, UploadRefused, open_xlsx, xlsx_rows
 from nghiquyet.lib.vnformat import format_number, parse_number
 
 
@@ -219,53 +220,44 @@ def _rows_from_table(sheet: str, table: Iterator[tuple[Any, ...]], out: ReadResu
 MAX_ROWS = 50_000
 
 
-def read_xlsx(data: bytes) -> ReadResult:
-    import zipfile
-
-    from openpyxl import load_workbook
-
-    _check_zip(data)
+def read_xlsx(data: bytes, name: str = "") -> ReadResult:
+    """The values sheet of a workbook, through the one set of upload guards (lib/uploads):
+    zip bomb, DTD/entities, rows counted while streaming whatever <dimension> says,
+    NaN/INF cells, a CPU-time budget; any reader error becomes a FileRefused."""
+    name = name or _("tệp Excel")
     try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise FileRefused(_("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng "
-                            "định dạng.")) from exc
-    out = ReadResult()
-    if SHEET not in wb.sheetnames:
-        raise FileRefused(_("Tệp Excel không có trang “%(sheet)s”.") % {"sheet": SHEET})
-    ws = wb[SHEET]
-    # A quick refusal from the declared size (the header row is not a data row); the
-    # rows are counted again while they are read, whatever the file declares.
-    if (ws.max_row or 0) > MAX_ROWS + 1:
-        raise FileRefused(_("Tệp có quá nhiều dòng (tối đa %(n)s dòng số liệu).")
-                          % {"n": format_number(MAX_ROWS, 0)})
-    _rows_from_table(SHEET, ws.iter_rows(values_only=True), out)
-    by_label = {label.lower(): key for key, label in META_LABELS.items()}
-    for name in (GUIDE_SHEET, OLD_INFO_SHEET):
-        if name not in wb.sheetnames:
-            continue
-        for key, value, *_rest in wb[name].iter_rows(values_only=True, max_col=2):
-            label = str(key or "").strip()
-            meta_key = by_label.get(label.lower(), label if label in META_LABELS else "")
-            if meta_key and value is not None:
-                out.meta[meta_key] = str(value).strip()
-    wb.close()
+        wb = open_xlsx(data, name)
+        try:
+            if SHEET not in wb.sheetnames:
+                raise FileRefused(_("Tệp Excel không có trang “%(sheet)s”.") % {"sheet": SHEET})
+            out = ReadResult()
+            deadline = Deadline(PARSE_CPU_SECONDS, name)
+            # blank rows count toward the physical cap; data rows are counted in the table
+            _rows_from_table(SHEET, xlsx_rows(wb[SHEET], name, max_rows=2 * MAX_ROWS + 100,
+                                              deadline=deadline), out)
+            by_label = {label.lower(): key for key, label in META_LABELS.items()}
+            for sheet_name in (GUIDE_SHEET, OLD_INFO_SHEET):
+                if sheet_name not in wb.sheetnames:
+                    continue
+                for row in xlsx_rows(wb[sheet_name], name, max_rows=500, deadline=deadline):
+                    key, value = (*row, None, None)[:2]
+                    label = str(key or "").strip()
+                    meta_key = by_label.get(label.lower(), label if label in META_LABELS else "")
+                    if meta_key and value is not None:
+                        out.meta[meta_key] = str(value).strip()
+        finally:
+            wb.close()
+    except UploadRefused as exc:
+        raise FileRefused(str(exc)) from exc
+    except FileRefused:
+        raise
+    except Exception as exc:  # a sheet openpyxl cannot even size (bad <dimension>)
+        raise FileRefused(_("Không đọc được tệp Excel “%(file)s”: tệp hỏng hoặc không đúng "
+                            "định dạng .xlsx.") % {"file": name}) from exc
     return out
 
 
-def _check_zip(data: bytes) -> None:
-    """Refuse a zip bomb before openpyxl inflates it."""
-    import zipfile
-
-    try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except zipfile.BadZipFile as exc:
-        raise FileRefused(_("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không phải "
-                            ".xlsx.")) from exc
-    total = sum(i.file_size for i in infos)
-    if len(infos) > 2000 or total > 200 * 1024 * 1024 or total > 200 * max(len(data), 1):
-        raise FileRefused(_("Tệp Excel giải nén ra quá lớn; không xử lý."))
+PARSE_CPU_SECONDS = 20  # reading one values file; a bigger one is refused, not waited for
 
 
 def read_csv(data: bytes) -> ReadResult:
@@ -289,7 +281,7 @@ def read_values_file(name: str, data: bytes, max_bytes: int) -> ReadResult:
     if not data:
         raise FileRefused(_("Tệp %(file)s rỗng.") % {"file": name})
     if lower.endswith(".xlsx"):
-        return read_xlsx(data)
+        return read_xlsx(data, name)
     if lower.endswith(".csv"):
         return read_csv(data)
     raise FileRefused(_("Tệp %(file)s: chỉ nhận Excel (.xlsx) hoặc CSV (.csv).") % {"file": name})

@@ -23,6 +23,7 @@ from nghiquyet.accounts import access
 from nghiquyet.audit.services import audit_record
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.registry import compare_registries
+from nghiquyet.lib.uploads import UploadRefused, run_with_budget
 from nghiquyet.lib.vnformat import format_number
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import ImportDraft, Resolution
@@ -71,7 +72,18 @@ def read_upload(*, name: str, data: bytes) -> str:
                 name=name
             )
         )
-    return read_document(data, name, upload_limits())
+    limits = upload_limits()
+    try:
+        # In a child process with a CPU-time and memory budget (lib/uploads): a hostile
+        # .docx or .pdf costs seconds of one process, never a worker stuck for minutes.
+        text = run_with_budget(read_document, data, name, limits, name=name)
+    except UploadRefused as exc:
+        raise ReadError(str(exc)) from exc
+    if text.count("\n") > limits.max_paragraphs:
+        raise ReadError(_("Tệp “{name}” có quá {n} dòng; không xử lý.").format(
+            name=name, n=format_number(limits.max_paragraphs)))
+    return text
+
 
 
 # --- selectors --------------------------------------------------------------------

@@ -12,7 +12,13 @@ from __future__ import annotations
 import io
 
 from pypdf import PasswordType, PdfReader
-from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError, PdfStreamError
+from pypdf.errors import (
+    DependencyError,
+    FileNotDecryptedError,
+    LimitReachedError,
+    PdfReadError,
+    PdfStreamError,
+)
 
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.textimport.readers import ReadError, ReadLimits
@@ -28,10 +34,20 @@ def read_pdf(data: bytes, name: str, limits: ReadLimits) -> str:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
             raise encrypted
+        if len(reader.pages) > limits.max_pdf_pages:
+            raise ReadError(
+                _("Tệp “{name}” có quá {n} trang; không xử lý.").format(
+                    name=name, n=limits.max_pdf_pages
+                )
+            )
         pages = [page.extract_text() or "" for page in reader.pages]
         text = "\n".join(_with_tables(data, pages))
     except (DependencyError, FileNotDecryptedError) as exc:
         raise encrypted from exc
+    except LimitReachedError as exc:  # a stream that inflates past pypdf's limits
+        raise ReadError(
+            _("Tệp “{name}” có nội dung nén quá lớn; không xử lý.").format(name=name)
+        ) from exc
     except (
         PdfReadError,
         PdfStreamError,
@@ -67,7 +83,9 @@ def _with_tables(data: bytes, pages: list[str]) -> list[str]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             return [
-                _page_with_tables(page) or pages[index]
+                # pdfminer inflates streams without a limit: a page pypdf found no text
+                # on (a scan, or a stream past pypdf's limits) is not re-read
+                (_page_with_tables(page) if pages[index].strip() else None) or pages[index]
                 for index, page in enumerate(pdf.pages[: len(pages)])
             ]
     except (PDFSyntaxError, ValueError, KeyError, TypeError, AttributeError, OSError):

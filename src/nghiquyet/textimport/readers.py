@@ -7,11 +7,10 @@ before anything is decoded or decompressed.
 
 from __future__ import annotations
 
-import io
 import os
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.vnformat import format_number
@@ -34,6 +33,10 @@ class ReadLimits:
     max_ratio: int = 100  # decompressed / compressed, per .docx entry
     max_entries: int = 1000  # files inside a .docx
     min_pdf_chars: int = 20  # below this a PDF is taken for a scan
+    # Budgets: a resolution is a few hundred paragraphs, one table, a few dozen pages.
+    max_paragraphs: int = 50_000  # .docx paragraphs (also lines of the text read)
+    max_table_cells: int = 100_000  # .docx table cells
+    max_pdf_pages: int = 500
 
 
 DEFAULT_LIMITS = ReadLimits()
@@ -56,7 +59,7 @@ def read_document(
     if kind == "docx":
         from nghiquyet.textimport.docxreader import read_docx
 
-        check_zip(data, name, limits)
+        _check_docx(data, name, limits)
         return read_docx(data, name)
     return read_txt(data, name)
 
@@ -149,22 +152,38 @@ def _control_share(text: str) -> float:
 
 
 def check_zip(data: bytes, name: str, limits: ReadLimits) -> None:
-    """Refuse a zip bomb from its directory, before anything is decompressed."""
-    bomb = ReadError(
-        _(
-            "Tệp “{name}” có dung lượng giải nén bất thường (nghi là tệp nén độc hại); không đọc."
-        ).format(name=name)
-    )
+    """Refuse a zip bomb from its directory (the product's one guard, lib/uploads)."""
+    from nghiquyet.lib.uploads import UploadRefused
+    from nghiquyet.lib.uploads import check_zip as guard
+
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            entries = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, OSError) as exc:
-        raise ReadError(_("Tệp “{name}” không phải tệp .docx hợp lệ.").format(name=name)) from exc
-    if len(entries) > limits.max_entries:
-        raise bomb
-    if sum(entry.file_size for entry in entries) > limits.max_unpacked_bytes:
-        raise bomb
-    for entry in entries:
-        ratio = entry.file_size / max(1, entry.compress_size)
-        if entry.file_size > _RATIO_FLOOR and ratio > limits.max_ratio:
-            raise bomb
+        guard(data, name, _zip_limits(limits), kind=".docx")
+    except UploadRefused as exc:
+        raise ReadError(str(exc)) from exc
+
+
+def _check_docx(data: bytes, name: str, limits: ReadLimits) -> None:
+    """The zip guard, then paragraphs and table cells counted before python-docx parses."""
+    from nghiquyet.lib.uploads import UploadRefused, docx_counts
+
+    try:
+        docx_counts(
+            data,
+            name,
+            max_paragraphs=limits.max_paragraphs,
+            max_cells=limits.max_table_cells,
+            limits=_zip_limits(limits),
+        )
+    except UploadRefused as exc:
+        raise ReadError(str(exc)) from exc
+
+
+def _zip_limits(limits: ReadLimits) -> Any:
+    from nghiquyet.lib.uploads import ZipLimits
+
+    return ZipLimits(
+        max_entries=limits.max_entries,
+        max_unpacked_bytes=limits.max_unpacked_bytes,
+        max_ratio=limits.max_ratio,
+        ratio_floor=_RATIO_FLOOR,
+    )
