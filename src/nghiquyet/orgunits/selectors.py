@@ -87,4 +87,6 @@ def unit_page(unit: OrgUnit) -> UnitPage:
 
 
 def unit_history(unit: OrgUnit) -> list[HistoryLine]:
-    return history_lines(list(AuditEvent.objects.filter(orgunit=unit).select_related("actor")[:30]))
+    """Changes to the unit itself (its figures have their own history)."""
+    return history_lines(list(AuditEvent.objects.filter(orgunit=unit, action__startswith="orgunit.")
+                              .select_related("actor")[:30]))
