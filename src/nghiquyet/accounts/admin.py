@@ -45,7 +45,7 @@ class ApiTokenAdmin(admin.ModelAdmin):
     list_select_related = ["user"]
 
     # A key is shown once, so it is made by `nghiquyet create_api_token`, not here.
-    def has_add_permission(self, request):  # type: ignore[no-untyped-def]
+    def has_add_permission(self, request: HttpRequest) -> bool:
         return False
 
     def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:

@@ -13,10 +13,23 @@ _ORDER = [Role.LEADER, Role.OFFICER, Role.REPORTER, Role.SUPERVISOR, Role.ADMIN]
 
 
 def _role_choices(user: Any) -> list[tuple[str, str]]:
-    return [(r.value, r.label) for r in _ORDER if r != Role.ADMIN or access.is_system_admin(user)]
+    return [(r.value, str(r.label)) for r in _ORDER
+            if r != Role.ADMIN or access.is_system_admin(user)]
 
 
-class PersonCreateForm(forms.Form):
+class _RoleUnitForm(forms.Form):
+    def _role_field(self) -> forms.ChoiceField:
+        field = self.fields["role"]
+        assert isinstance(field, forms.ChoiceField)
+        return field
+
+    def _unit_field(self) -> forms.ModelChoiceField[OrgUnit]:
+        field = self.fields["unit"]
+        assert isinstance(field, forms.ModelChoiceField)
+        return field
+
+
+class PersonCreateForm(_RoleUnitForm):
     full_name = forms.CharField(label=_("Họ và tên"), max_length=150)
     username = forms.RegexField(
         label=_("Tên đăng nhập"), regex=r"^[a-z0-9._-]{3,50}$", max_length=50,
@@ -32,16 +45,16 @@ class PersonCreateForm(forms.Form):
 
     def __init__(self, *args: Any, user: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = _role_choices(user)
-        self.fields["unit"].queryset = units
+        self._role_field().choices = _role_choices(user)
+        self._unit_field().queryset = units
 
 
-class RoleGrantForm(forms.Form):
+class RoleGrantForm(_RoleUnitForm):
     role = forms.ChoiceField(label=_("Vai trò"))
     unit = forms.ModelChoiceField(label=_("Trên đơn vị"), queryset=OrgUnit.objects.none(),
                                   empty_label=None)
 
     def __init__(self, *args: Any, user: Any, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["role"].choices = _role_choices(user)
-        self.fields["unit"].queryset = units
+        self._role_field().choices = _role_choices(user)
+        self._unit_field().queryset = units

@@ -217,7 +217,7 @@ def password_change(*, user: User, new_password: str, actor: Actor) -> User:
 def must_change_password(user: User | AnonymousUser) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
-    return PasswordState.objects.filter(user_id=user.pk, must_change=True).exists()
+    return PasswordState.objects.filter(user_id=user.pk or 0, must_change=True).exists()
 
 
 # --- people from a spreadsheet ---------------------------------------------------------------

@@ -13,6 +13,7 @@ from django.contrib.auth.decorators import login_required
 from django.contrib.auth.forms import PasswordChangeForm
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse, reverse_lazy
@@ -56,6 +57,7 @@ def people(request: HttpRequest) -> HttpResponse:
     errors: list[str] = []
     if request.method == "POST" and "file" in request.FILES:
         upload = request.FILES["file"]
+        assert isinstance(upload, UploadedFile)
         within = scope or units.first()  # scope: the commune chosen with the file
         try:
             rows = read_table(name=upload.name or "", data=upload.read(),

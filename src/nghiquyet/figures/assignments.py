@@ -8,20 +8,17 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from django.contrib.auth.models import AnonymousUser, User
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 
 from nghiquyet.accounts import access
 from nghiquyet.accounts.models import Role
+from nghiquyet.accounts.types import User, Viewer
 from nghiquyet.audit.services import audit_record
 from nghiquyet.figures.models import DataValue, SeriesAssignment, ValueStatus
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import DataSeries, Resolution
-
-Viewer = User | AnonymousUser
-
 
 # --- services ----------------------------------------------------------------------------
 
@@ -105,12 +102,13 @@ def work_waiting(user: Viewer, resolutions: list[Resolution], today: dt.date) ->
     series for an officer; their unit's series for a reporter), submitted figures they
     may approve, and their figures returned to them. A fixed number of queries."""
     waiting = Waiting()
-    if not resolutions or not getattr(user, "is_authenticated", False):
+    if not resolutions or not isinstance(user, User) or not user.is_active:
         return waiting
     ids = [r.pk for r in resolutions]
     by_id = {r.pk: r for r in resolutions}
     held = access.scopes(user)
-    assigned = set(SeriesAssignment.objects.filter(user=user, series__resolution_id__in=ids)
+    assigned = set(SeriesAssignment.objects.filter(user_id=user.pk,
+                                                   series__resolution_id__in=ids)
                    .values_list("series_id", flat=True))
     series = list(DataSeries.objects.filter(resolution_id__in=ids).values_list(
         "id", "resolution_id", "reporting_unit_type", "period_kind"))
@@ -145,12 +143,12 @@ def work_waiting(user: Viewer, resolutions: list[Resolution], today: dt.date) ->
         approvable = (DataValue.objects.filter(series__resolution_id__in=ids,
                                                status=ValueStatus.SUBMITTED,
                                                orgunit__in=access.approval_units(user))
-                      .exclude(submitted_by=user).values("series__resolution_id")
+                      .exclude(submitted_by_id=user.pk).values("series__resolution_id")
                       .annotate(n=Count("id")))
         waiting.to_approve = {r["series__resolution_id"]: r["n"] for r in approvable}
     returned = (DataValue.objects.filter(series__resolution_id__in=ids,
                                          status=ValueStatus.RETURNED)
-                .filter(Q(submitted_by=user) | Q(updated_by=user))
+                .filter(Q(submitted_by_id=user.pk) | Q(updated_by_id=user.pk))
                 .values("series__resolution_id").annotate(n=Count("id")))
     waiting.returned = {r["series__resolution_id"]: r["n"] for r in returned}
     return waiting

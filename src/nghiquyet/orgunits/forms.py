@@ -24,8 +24,10 @@ class SubunitAddForm(forms.Form):
         super().__init__(*args, **kwargs)
         qs = OrgUnit.objects.subtree(parent).filter(is_active=True).exclude(
             type=OrgUnitType.PROVINCE)
-        self.fields["parent"].queryset = qs
-        self.fields["parent"].initial = parent.pk
+        field = self.fields["parent"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = qs
+        field.initial = parent.pk
 
 
 ACTIONS = [("rename", _("Đổi tên")), ("move", _("Chuyển sang đơn vị cấp trên khác")),
@@ -48,7 +50,9 @@ class SubunitChangeForm(forms.Form):
     def __init__(self, *args: Any, unit: OrgUnit, root: OrgUnit, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["name"].initial = unit.name
-        self.fields["target"].queryset = OrgUnit.objects.subtree(root).filter(
+        target = self.fields["target"]
+        assert isinstance(target, forms.ModelChoiceField)
+        target.queryset = OrgUnit.objects.subtree(root).filter(
             is_active=True).exclude(pk=unit.pk).exclude(type=OrgUnitType.PROVINCE)
 
     def clean(self) -> dict[str, Any]:

@@ -95,13 +95,14 @@ def find_communes(query: str, limit: int = 20) -> list[OfficialCommune]:
         return []
     digits = query.lstrip("0")
     if query.isdigit():
-        found = communes().get(f"{int(digits or 0):05d}")
-        return [found] if found else []
+        one = communes().get(f"{int(digits or 0):05d}")
+        return [one] if one else []
     place, _, province = query.partition(",")
     wanted, wanted_province = fold_place(place), fold_place(province)
     if not wanted:
         return []
-    exact, partial = [], []
+    exact: list[OfficialCommune] = []
+    partial: list[OfficialCommune] = []
     for commune in communes().values():
         if wanted_province and wanted_province not in fold(commune.province.name):
             continue

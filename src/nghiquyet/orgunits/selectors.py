@@ -79,7 +79,7 @@ def manageable_roots(user: Any) -> list[OrgUnit]:
 def unit_page(unit: OrgUnit) -> UnitPage:
     units = (OrgUnit.objects.descendants(unit).select_related("parent", "merged_into")
              .annotate(n_values=Count("values")).order_by("-is_active", "path"))
-    rows = [UnitRow(u, u.n_values) for u in units]  # type: ignore[attr-defined]  # annotated
+    rows = [UnitRow(u, u.n_values) for u in units]
     history = list(AuditEvent.objects.filter(
         Q(orgunit__path__startswith=unit.path), action__startswith="orgunit.")
         .select_related("actor")[:30])

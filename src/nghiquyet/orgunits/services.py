@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, Value
 from django.db.models.functions import Concat, Substr
 
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.audit.services import audit_record
 from nghiquyet.figures.store import refresh_figures
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
@@ -23,7 +23,7 @@ def _segment(pk: int) -> str:
 @transaction.atomic
 def orgunit_create(
     *, code: str, name: str, type: str, parent: OrgUnit | None = None,
-    is_illustrative: bool = False, actor: AbstractBaseUser | None = None,
+    is_illustrative: bool = False, actor: Viewer | None = None,
     official_code: str | None = None,
 ) -> OrgUnit:
     unit = OrgUnit.objects.create(
@@ -43,7 +43,7 @@ def orgunit_create(
 @transaction.atomic
 def orgunit_bulk_create(
     *, parent: OrgUnit, rows: list[tuple[str, str, str]], is_illustrative: bool = False,
-    actor: AbstractBaseUser | None = None,
+    actor: Viewer | None = None,
 ) -> list[OrgUnit]:
     """Create many children of ``parent`` (code, name, type) with few queries."""
     units = OrgUnit.objects.bulk_create(
@@ -64,7 +64,7 @@ def orgunit_bulk_create(
 
 @transaction.atomic
 def orgunit_move(*, unit: OrgUnit, new_parent: OrgUnit | None,
-                 actor: AbstractBaseUser | None = None) -> OrgUnit:
+                 actor: Viewer | None = None) -> OrgUnit:
     if new_parent is not None and new_parent.is_within(unit):
         raise ValueError("cannot move a unit under itself")
     old_path, old_parent = unit.path, unit.parent
@@ -98,7 +98,7 @@ class UnitError(Exception):
 
 
 def _official_unit(*, code: str, name: str, type: str, parent: OrgUnit | None,
-                   actor: AbstractBaseUser | None) -> OrgUnit:
+                   actor: Viewer | None) -> OrgUnit:
     """The unit with this official code; else one of that name and type under ``parent``
     (made earlier by hand or by an import), which then gets the code; else a new one."""
     unit = OrgUnit.objects.filter(official_code=code).first()
@@ -118,7 +118,7 @@ def _official_unit(*, code: str, name: str, type: str, parent: OrgUnit | None,
 
 
 @transaction.atomic
-def orgunit_setup_official(*, commune_code: str, actor: AbstractBaseUser | None) -> OrgUnit:
+def orgunit_setup_official(*, commune_code: str, actor: Viewer | None) -> OrgUnit:
     """Create (or find) a commune and its province from the official list, by the
     commune's five-digit code. Only a system admin (``actor=None``: the command line)."""
     from nghiquyet.accounts import access
@@ -142,7 +142,7 @@ def orgunit_setup_official(*, commune_code: str, actor: AbstractBaseUser | None)
 
 @transaction.atomic
 def orgunit_add(*, parent: OrgUnit, code: str, name: str, type: str,
-                actor: AbstractBaseUser | None) -> OrgUnit:
+                actor: Viewer | None) -> OrgUnit:
     """A sub-unit made on the web; its code is the parent's code, a dash and ``code``."""
     from nghiquyet.accounts import access
     from nghiquyet.lib.i18n import gettext as _
@@ -165,7 +165,7 @@ def child_code(parent: OrgUnit, code: str) -> str:
 
 
 @transaction.atomic
-def orgunit_rename(*, unit: OrgUnit, name: str, actor: AbstractBaseUser | None) -> OrgUnit:
+def orgunit_rename(*, unit: OrgUnit, name: str, actor: Viewer | None) -> OrgUnit:
     from nghiquyet.accounts import access
 
     access.require_manage_unit(actor, unit)
@@ -179,7 +179,7 @@ def orgunit_rename(*, unit: OrgUnit, name: str, actor: AbstractBaseUser | None) 
 
 @transaction.atomic
 def orgunit_relocate(*, unit: OrgUnit, new_parent: OrgUnit,
-                     actor: AbstractBaseUser | None) -> OrgUnit:
+                     actor: Viewer | None) -> OrgUnit:
     """Move a sub-unit under another unit that the actor also manages."""
     from nghiquyet.accounts import access
     from nghiquyet.lib.i18n import gettext as _
@@ -204,7 +204,7 @@ def _refresh_figures(unit_ids: list[int], *, subtrees: bool) -> None:
 
 
 @transaction.atomic
-def orgunit_deactivate(*, unit: OrgUnit, actor: AbstractBaseUser | None,
+def orgunit_deactivate(*, unit: OrgUnit, actor: Viewer | None,
                        reason: str = "") -> OrgUnit:
     """A unit stops reporting. It is never deleted: its figures stay and still count
     in the years it reported."""
@@ -226,7 +226,7 @@ def orgunit_deactivate(*, unit: OrgUnit, actor: AbstractBaseUser | None,
 
 @transaction.atomic
 def orgunit_merge(*, unit: OrgUnit, into: OrgUnit, move_figures: bool,
-                  actor: AbstractBaseUser | None, reason: str = "") -> OrgUnit:
+                  actor: Viewer | None, reason: str = "") -> OrgUnit:
     """Merge ``unit`` into ``into`` (villages merge often). With ``move_figures`` its
     figures become the merged unit's (refused when both have a figure for the same
     series and period); otherwise they stay under the old unit, which is marked as
@@ -372,7 +372,7 @@ def _check_subunit_rows(commune: OrgUnit, rows: list[Any]) -> tuple[list[str], l
 
 @transaction.atomic
 def orgunit_import_children(*, commune: OrgUnit, rows: list[Any],
-                            actor: AbstractBaseUser | None) -> list[OrgUnit]:
+                            actor: Viewer | None) -> list[OrgUnit]:
     """Sub-units of ``commune`` from spreadsheet rows (``lib.tables.TableRow`` with the
     keys of SUBUNIT_COLUMNS). All or nothing: UnitImportError lists every bad row."""
     from nghiquyet.accounts import access

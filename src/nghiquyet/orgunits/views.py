@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_http_methods
@@ -68,6 +69,7 @@ def unit_page(request: HttpRequest, code: str) -> HttpResponse:
     errors: list[str] = []
     if by_file:
         upload = request.FILES["file"]
+        assert isinstance(upload, UploadedFile)
         try:
             rows = read_table(name=upload.name or "", data=upload.read(),
                               max_bytes=settings.NGHIQUYET_MAX_UPLOAD_BYTES,

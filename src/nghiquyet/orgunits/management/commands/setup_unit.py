@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits import official
@@ -13,7 +13,7 @@ class Command(BaseCommand):
     help = ("Tạo tỉnh và xã/phường theo danh mục hành chính 2025, theo mã (04099) hoặc tên "
             "(có dấu hay không dấu; thêm “, tên tỉnh” để thu hẹp).")
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("query", nargs="+", help="Mã hoặc tên xã/phường.")
 
     def handle(self, *args: Any, **opts: Any) -> None:
