@@ -366,9 +366,12 @@ def village_count(kind: str, code: str, seed: int = DEFAULT_SEED) -> int:
 def build_nation(
     *, fill: Iterable[str] = ("14",), years: Iterable[int] = range(2025, 2031),
     province_resolution: bool = True, seed: int = DEFAULT_SEED,
+    only: Iterable[str] | None = None,
 ) -> Nation:
-    """Every province, commune and village of the country; the provinces in ``fill``
-    (official codes: "14" is Sơn La, 75 communes) get resolutions and values."""
+    """Every province, commune and village of the country (or the provinces in ``only``);
+    the provinces in ``fill`` (official codes: "14" is Sơn La, 75 communes) get
+    resolutions and values."""
+    wanted = None if only is None else set(only) | set(fill)
     from nghiquyet.orgunits.official import communes as official_communes
     from nghiquyet.orgunits.official import provinces as official_provinces
 
@@ -381,6 +384,8 @@ def build_nation(
     villages: dict[str, dict[int, list[OrgUnit]]] = {}
     count = 0
     for pcode, official in sorted(official_provinces().items()):
+        if wanted is not None and pcode not in wanted:
+            continue
         with transaction.atomic():
             province = orgunit_create(code=f"VN{pcode}", name=official.full_name,
                                       type=OrgUnitType.PROVINCE, is_illustrative=True)
