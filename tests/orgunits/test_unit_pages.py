@@ -10,6 +10,8 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from nghiquyet.audit.models import AuditEvent
 from nghiquyet.figures.models import DataValue
@@ -155,3 +157,37 @@ def test_the_setup_page_is_for_system_admins(client: Any, users: dict[str, Any])
     response = client.post(url, {"code": "03985"})
     assert response.status_code == 302
     assert OrgUnit.objects.get(official_code="03985").parent.official_code == "14"
+
+
+_cell = st.one_of(st.text(max_size=14), st.sampled_from(["B01", "Bản", "Chi bộ", "SL-PK", ""]))
+
+
+@settings(max_examples=60, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.tuples(_cell, _cell, _cell, _cell), min_size=1, max_size=6))
+def test_any_rows_are_saved_whole_or_refused_with_row_messages(
+        users: dict[str, Any], tree: dict[str, Any], rows: list[tuple[str, ...]]) -> None:
+    from django.db import transaction
+
+    from nghiquyet.lib.tables import TableRow
+    from nghiquyet.orgunits.services import UnitImportError, orgunit_import_children
+
+    table = [TableRow(i + 2, dict(zip(("code", "name", "type", "parent"), r, strict=True)))
+             for i, r in enumerate(rows)]
+    before = OrgUnit.objects.count()
+    try:
+        with transaction.atomic():
+            created = orgunit_import_children(commune=tree["commune"], rows=table,
+                                              actor=users["alice"])
+            assert len(created) == len(rows)
+            assert all(u.path.startswith(tree["commune"].path) for u in created)
+            raise _Undo
+    except UnitImportError as exc:
+        assert all(e.startswith("Dòng ") for e in exc.errors)
+    except _Undo:
+        pass
+    assert OrgUnit.objects.count() == before
+
+
+class _Undo(Exception):
+    pass
