@@ -123,3 +123,14 @@ def test_bulk_creation_is_all_or_nothing(client: Any, users: dict[str, Any],
     assert response.status_code == 200
     assert response.content.decode().count('class="temp-password"') == 2
     assert RoleAssignment.objects.get(user__username="cb.vanhoa").orgunit == tree["commune"]
+
+
+def test_a_leader_cannot_reset_another_leader(users: dict[str, Any], tree: dict[str, Any]) -> None:
+    peer, _temp = services.user_create(username="pho.bi.thu", full_name="Phó Bí thư",
+                                       roles=[("leader", tree["commune"])], actor=users["admin"])
+    for action in (services.password_reset_temporary, services.password_reset_link):
+        with pytest.raises(PermissionDenied):
+            action(user=peer, actor=users["alice"])
+    with pytest.raises(PermissionDenied):
+        services.user_set_active(user=peer, active=False, actor=users["alice"])
+    services.password_reset_temporary(user=peer, actor=users["admin"])  # a system admin may

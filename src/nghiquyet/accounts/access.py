@@ -126,6 +126,18 @@ def managed_units(user: Any) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(cond)
 
 
+def can_set_unit_target(user: Any, resolution: Resolution, unit: OrgUnit) -> bool:
+    """Give a unit below the issuer its own targets: a leader over that unit (the commune's
+    leaders for its villages), never for the issuer itself, whose targets are the
+    resolution's."""
+    if unit.pk == resolution.issuer_id or not unit.is_within(resolution.issuer):
+        return False
+    if is_system_admin(user):
+        return True
+    return any(role == Role.LEADER and unit.is_within(scope_unit) and scope_unit.pk != unit.pk
+               for role, scope_unit in scopes(user))
+
+
 def can_grant_role(user: Any, role: str, unit: OrgUnit) -> bool:
     if role == Role.ADMIN:
         return is_system_admin(user)
@@ -134,14 +146,16 @@ def can_grant_role(user: Any, role: str, unit: OrgUnit) -> bool:
 
 def can_manage_user(user: Any, person: Any) -> bool:
     """Deactivate or reset the password of ``person``: a system admin for anyone but
-    themselves; a leader for a non-admin whose every role lies in the leader's subtree."""
+    themselves; a leader for an officer, reporter or supervisor whose every role lies in
+    the leader's subtree (never another leader: a reset would let one leader act, and
+    approve, as another)."""
     if person.pk == getattr(user, "pk", None) or person.is_superuser:
         return False
     if is_system_admin(user):
         return True
     theirs = scopes(person)
-    return bool(theirs) and all(role != Role.ADMIN and can_manage_unit(user, unit)
-                                for role, unit in theirs)
+    return bool(theirs) and all(role not in (Role.ADMIN, Role.LEADER)
+                                and can_manage_unit(user, unit) for role, unit in theirs)
 
 
 def can_assign_series(user: Any, resolution: Resolution) -> bool:
