@@ -43,7 +43,7 @@ def test_token_auth_reads_the_resolution(client, users, resolution):
     assert len(detail["indicators"]) == 24
     assert sum(len(i["targets"]) for i in detail["indicators"]) == 37
     first = detail["indicators"][1]["targets"][0]
-    assert first["value"] == 49305 and first["display"] == "≥ 49.305 tấn"
+    assert first["value"] == 49305 and first["display"] == "từ 49.305 tấn trở lên"
     targets = client.get(f"/api/v1/resolutions/{resolution.pk}/targets", **headers).json()
     assert len(targets) == 37
 

@@ -157,4 +157,5 @@ def test_a_unit_below_the_issuer_is_told_the_targets_are_the_communes(resolution
     assert data.issuing_organ == "CHI BỘ BẢN NÀ SÀNG"
     assert data.superior_organ == "ĐẢNG BỘ XÃ PHIÊNG KHOÀI"
     assert data.number_code == "12-BC/CB" and data.signer_name == "Lò Văn Pọm"
-    assert any("cho toàn Phiêng Khoài, số liệu là của Bản Nà Sàng" in n for n in data.notes)
+    assert any(n.startswith("Báo cáo của Bản Nà Sàng chỉ gồm các chỉ tiêu Bản Nà Sàng báo cáo")
+               and "chưa giao mục tiêu cho đơn vị" in n for n in data.notes)

@@ -3,6 +3,7 @@ the indicator page, the CLI, the API and the reports. Six queries, whatever the 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -24,6 +25,7 @@ from nghiquyet.progress import (
 )
 from nghiquyet.resolutions.models import Indicator, IndicatorGroup, Resolution, Target
 from nghiquyet.resolutions.selectors import indicators_with_targets
+from nghiquyet.resolutions.unit_targets import needs_own_target, unit_targets, with_unit_target
 
 
 @dataclass
@@ -33,10 +35,19 @@ class AssessedTarget:
     series: dict[int, Decimal]  # year -> the quantity the target is judged on
     figures: dict[int, Figure]  # year -> figure with its source and coverage
     as_of: int = 0  # the year of assessment (0: not known)
+    override: dict[str, Any] | None = None  # the unit's own target, where one was set
+    no_unit_target: bool = False  # a unit below the issuer without its own target
 
     @property
     def registry(self) -> dict[str, Any]:
-        return self.target.as_registry_dict()
+        return self.override or self.target.as_registry_dict()
+
+    @property
+    def status_label(self) -> str:
+        """The customary word, or "Chưa giao mục tiêu" for a unit without its own target."""
+        if self.no_unit_target:
+            return _("Chưa giao mục tiêu")
+        return self.assessment.status.label
 
     @property
     def text(self) -> str:
@@ -199,18 +210,31 @@ def assess_resolution(
                               depth=1 if sub_units else 0, series=series)
     blocks: dict[int | None, AssessedGroup] = {g.pk: AssessedGroup(g) for g in groups}
     reported = _reported_types(resolution, unit, figures)
+    # A unit below the issuer: its own targets where a leader set them (one query).
+    own = unit_targets(resolution, unit) if reported is not None else {}
     for ind in indicators:
         assessed = []
         for t in ind.target_list:  # type: ignore[attr-defined]
             if reported is not None and t.series.reporting_unit_type not in reported:
                 continue  # a village is judged on what villages report, nothing else
             series = judged_series(t, figures, unit.pk)
+            registry = t.as_registry_dict()
+            unset = False
+            if t.pk in own:
+                registry = with_unit_target(registry, own[t.pk])
+            elif reported is not None and needs_own_target(t):
+                unset = True  # the commune's total is not a village's target
+            result = assess_target({**registry, "series_unit": t.series.unit}, series,
+                                   term_start=resolution.term_start, as_of=as_of,
+                                   explain=explain)
+            if unset:
+                result = dataclasses.replace(
+                    result, status=Status.NO_DATA, ratio=None, projected=None,
+                    explained=_("chưa giao mục tiêu cho đơn vị"))
             assessed.append(AssessedTarget(
-                target=t,
-                assessment=assess_target({**t.as_registry_dict(), "series_unit": t.series.unit},
-                                         series, term_start=resolution.term_start,
-                                         as_of=as_of, explain=explain),
-                series=series, figures=figures.of(t.series_id, unit.pk), as_of=as_of))
+                target=t, assessment=result, series=series,
+                figures=figures.of(t.series_id, unit.pk), as_of=as_of,
+                override=registry if t.pk in own else None, no_unit_target=unset))
         if assessed:
             blocks.setdefault(ind.group_id, AssessedGroup(None)).indicators.append(
                 AssessedIndicator(ind, assessed))

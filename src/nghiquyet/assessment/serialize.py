@@ -21,7 +21,7 @@ def target_row(resolution_assessment: Any, indicator: Any, assessed: Any) -> dic
         "target_text": assessed.text,
         "deadline": assessed.target.year,
         "status": a.status.value,
-        "status_label": a.status.label,
+        "status_label": assessed.status_label,
         "method_label": a.status.method_label,
         "ratio": a.ratio,
         "projected": a.projected,

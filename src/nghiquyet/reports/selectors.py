@@ -20,6 +20,7 @@ Rules decided here (docs/reports.md, "Using it"):
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -144,14 +145,15 @@ def _target(at: AssessedTarget, reading: _Reading, indicator_text: str,
     shown = _shown(reading)
     latest = result.observed if target.kind == "cumulative" else result.latest_value
     latest = _round(latest)
-    target_value = None if target.comparator == "between" else float(target.value)
+    target_value = None if target.comparator == "between" or at.no_unit_target \
+        else float(at.registry["value"])  # type: ignore[arg-type]  # a number in the registry
     return ReportTarget(
         label=target.label or indicator_text,
         unit=_unit(at),
-        target_text=at.text,
+        target_text=_("chưa giao mục tiêu cho đơn vị") if at.no_unit_target else at.text,
         deadline_year=target.year,
         status=result.status,
-        status_label=result.status.label,
+        status_label=at.status_label if at.no_unit_target else result.status.label,
         explanation=" ".join([_sentence(result.explanation), *reading.notes,
                               *_coverage(reading, max(shown, default=None))]).strip(),
         kind=target.kind,
@@ -249,8 +251,11 @@ def _reading(at: AssessedTarget, assessed: ResolutionAssessment, period: ReportP
         figures[year] = chosen
         if not chosen.partial:  # a total missing sub-units is shown, never judged
             series[year] = chosen.value
-    result = assess_target(at.target.as_registry_dict(), series,
+    result = assess_target({**at.registry, "series_unit": at.target.series.unit}, series,
                            term_start=assessed.resolution.term_start, as_of=year)
+    if at.no_unit_target:
+        result = dataclasses.replace(result, status=at.assessment.status, ratio=None,
+                                     projected=None, explained=at.assessment.explanation)
     return _Reading(result, series, figures, notes)
 
 
@@ -389,13 +394,15 @@ def _notes(readings: Iterable[_Reading], years: list[int], period: ReportPeriod,
 
 
 def _scope_note(resolution: Resolution, unit: OrgUnit, ancestors: list[OrgUnit]) -> list[str]:
-    """A unit below the issuer is measured against targets set for the whole issuer."""
+    """A unit below the issuer reports only its own targets, against its own numbers."""
     issuer = next((u for u in ancestors if u.pk == resolution.issuer_id), None)
     if issuer is None:
         return []
-    return [_("Mục tiêu là của Nghị quyết cho toàn {issuer}, số liệu là của {unit}: với chỉ "
-              "tiêu tính theo tổng (sản lượng, số bản, số đảng viên...), mức đánh giá và tỷ lệ "
-              "so với mục tiêu chỉ để tham khảo.").format(issuer=issuer.name, unit=unit.name)]
+    return [_("Báo cáo của {unit} chỉ gồm các chỉ tiêu {unit} báo cáo số liệu. Chỉ tiêu tính "
+              "theo tổng (sản lượng, số bản, số đảng viên...) được so với mục tiêu giao cho "
+              "{unit}, nếu chưa giao thì ghi “chưa giao mục tiêu cho đơn vị”; chỉ tiêu tỷ lệ "
+              "được so với mục tiêu chung của {issuer}.").format(issuer=issuer.name,
+                                                                 unit=unit.name)]
 
 
 def _has_unapproved(readings: Iterable[_Reading], years: list[int]) -> bool:

@@ -277,3 +277,35 @@ class ImportDraft(models.Model):
 
     def __str__(self) -> str:
         return self.filename
+
+
+class UnitTarget(models.Model):
+    """A target set for one unit below the issuer (a village's share of the commune's grain),
+    by a leader over it. Without one, a unit's report says no target was set for it: a
+    commune total is not a village's target."""
+
+    target = models.ForeignKey(Target, on_delete=models.CASCADE, related_name="unit_targets")
+    orgunit = models.ForeignKey("orgunits.OrgUnit", on_delete=models.CASCADE,
+                                related_name="unit_targets")
+    value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=6)
+    upper = models.DecimalField(_("cận trên"), max_digits=20, decimal_places=6, null=True,
+                                blank=True)
+    note = models.CharField(_("căn cứ giao"), max_length=500, blank=True)
+    set_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True,
+                               on_delete=models.SET_NULL, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("mục tiêu giao cho đơn vị")
+        verbose_name_plural = _("mục tiêu giao cho đơn vị")
+        constraints = [
+            models.UniqueConstraint(fields=["target", "orgunit"], name="uniq_unit_target"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.target} · {self.orgunit_id}"
+
+    def snapshot(self) -> dict[str, str | None]:
+        return {"target": str(self.target_id), "orgunit": str(self.orgunit_id),
+                "value": str(self.value), "upper": None if self.upper is None else str(self.upper),
+                "note": self.note}

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from nghiquyet.resolutions import views_lifecycle, views_read
+from nghiquyet.resolutions import views_lifecycle, views_read, views_unit_targets
 
 app_name = "resolutions"
 
@@ -14,4 +14,6 @@ urlpatterns = [
     path("resolutions/read/<int:draft_id>/duplicate/", views_lifecycle.read_duplicate,
          name="read_duplicate"),
     path("resolutions/<int:resolution_id>/manage/", views_lifecycle.manage, name="manage"),
+    path("resolutions/<int:resolution_id>/unit-targets/", views_unit_targets.unit_targets_page,
+         name="unit_targets"),
 ]
