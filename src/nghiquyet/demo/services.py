@@ -13,6 +13,7 @@ from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from nghiquyet.accounts.models import Role, RoleAssignment
+from nghiquyet.audit.services import audit_record
 from nghiquyet.demo.province import load_demo_province
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 from nghiquyet.orgunits.services import orgunit_bulk_create, orgunit_create
@@ -136,6 +137,10 @@ def _create_users() -> None:
         user.save()
         RoleAssignment.objects.get_or_create(user=user, role=demo.role,
                                              orgunit=units[demo.orgunit_code])
+        audit_record(actor=None, action="user.create", target=user,
+                     orgunit=units[demo.orgunit_code],
+                     new={"username": demo.username, "full_name": demo.full_name,
+                          "roles": [[demo.role, demo.orgunit_code]], "demo": True})
 
 
 def load_demo_figures(resolution: Resolution) -> int:
@@ -150,7 +155,8 @@ def load_demo_figures(resolution: Resolution) -> int:
     from django.utils import timezone
 
     from nghiquyet.demo.figures import COMMUNE_FIGURES, YEARS
-    from nghiquyet.figures.models import DataValue, SeriesAssignment
+    from nghiquyet.figures.assignments import series_assign
+    from nghiquyet.figures.models import DataValue
     from nghiquyet.figures.services import values_bulk_create
 
     user_model = get_user_model()
@@ -188,8 +194,8 @@ def load_demo_figures(resolution: Resolution) -> int:
                     updated_by=officer, **parts,
                 ))
     values_bulk_create(actor=officer, values=values, reason="Dữ liệu minh họa")
-    SeriesAssignment.objects.bulk_create(
-        [SeriesAssignment(user=officer, series=s) for s in series_list], ignore_conflicts=True)
+    series_assign(resolution=resolution, series_ids=[s.pk for s in series_list],
+                  officer=officer, actor=None)
     return len(values)
 
 
