@@ -160,4 +160,21 @@ def test_it_is_documented(alice):
     paths = alice.get("/api/v1/openapi.json").json()["paths"]
     post = paths["/api/v1/resolutions/read"]["post"]
     assert {"200", "201", "400", "403"} <= set(post["responses"])
-    assert {p["name"] for p in post["parameters"]} == {"save", "orgunit"}
+    assert {p["name"] for p in post["parameters"]} == {"save", "orgunit", "term"}
+
+
+@pytest.mark.django_db
+def test_it_names_the_layout_and_takes_a_term(alice):
+    extract = (SEED_TXT.parents[1] / "corpus-layouts" / "12-na-pheo-2025-2030.txt").read_bytes()
+    body = _post(alice, "?term=2025-2030", data=extract, name="na-pheo.txt").json()
+    assert body["layout"] == "bullets"
+    assert body["registry"]["resolution"]["term_end"] == 2030
+    years = {t["year"] for i in body["registry"]["indicators"] for t in i["targets"]}
+    assert years == {2028, 2030}
+
+
+@pytest.mark.django_db
+def test_a_malformed_term_is_refused(alice):
+    response = _post(alice, "?term=2030-2025")
+    assert response.status_code == 400
+    assert "Nhiệm kỳ không hợp lệ" in response.json()["detail"]

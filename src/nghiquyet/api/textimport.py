@@ -22,6 +22,7 @@ from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.import_drafts import check_upload, read_upload
 from nghiquyet.resolutions.services import DuplicateResolution, registry_import
 from nghiquyet.textimport import ReadError, parse_text
+from nghiquyet.textimport.cli import UsageError, parse_term
 
 router = Router(tags=["Đọc văn bản nghị quyết"])
 
@@ -36,6 +37,7 @@ class WarningOut(Schema):
 class ReadOut(Schema):
     registry: dict[str, Any]
     warnings: list[WarningOut]
+    layout: str | None = None  # list, letters, bullets, table, prose, paragraph
 
 
 class ReadSavedOut(Schema):
@@ -53,11 +55,18 @@ class ReadSavedOut(Schema):
 )
 def read_resolution(
     request: HttpRequest, file: File[UploadedFile], save: bool = False,
-    orgunit: str | None = None,
+    orgunit: str | None = None, term: str | None = None,
 ) -> Status[Any]:
-    """Read a .txt, .docx or .pdf; with ``save=true`` also store it as a resolution of ``orgunit``."""
+    """Read a .txt, .docx or .pdf; with ``save=true`` also store it as a resolution of ``orgunit``.
+
+    ``term`` (``2025-2030``) is used when the text states no term of its own.
+    """
     if not access.can_import_any(request.user):
         raise PermissionDenied
+    try:
+        given_term = parse_term(term) if term else None
+    except UsageError as exc:
+        return Status(400, {"detail": str(exc)})
     issuer = _issuer(request.user, orgunit) if save else None
     if save and orgunit and issuer is None:
         return Status(400, {"detail": _("Không có đơn vị mã “%(code)s”.") % {"code": orgunit}})
@@ -65,12 +74,13 @@ def read_resolution(
     try:
         check_upload(name=name, size=file.size)
         data = file.read()
-        result = parse_text(read_upload(name=name, data=data))
+        result = parse_text(read_upload(name=name, data=data), term=given_term)
     except ReadError as exc:
         return Status(400, {"detail": exc.message})
     warnings = [w.to_dict() for w in result.warnings]
     if not save:
-        return Status(200, {"registry": result.registry, "warnings": warnings})
+        return Status(200, {"registry": result.registry, "warnings": warnings,
+                            "layout": result.layout})
     try:
         resolution = registry_import(doc=result.registry, issuer=issuer, actor=request.user,
                                      source_document=ContentFile(data, name=name))

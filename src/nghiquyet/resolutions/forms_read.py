@@ -23,12 +23,14 @@ from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 from nghiquyet.resolutions.import_drafts import (
     ALLOWED_SUFFIXES,
     EDITS,
+    LAYOUT_CODE,
     Edit,
     check_upload,
     read_upload,
 )
 from nghiquyet.resolutions.models import Comparator, TargetKind
 from nghiquyet.textimport import ReadError
+from nghiquyet.textimport.cli import UsageError, parse_term
 from nghiquyet.web.fields import VietnameseNumberField
 
 # --- upload ---------------------------------------------------------------------------
@@ -44,6 +46,14 @@ class ReadUploadForm(forms.Form):
         label=_("Đơn vị ban hành"), queryset=OrgUnit.objects.none(), required=False,
         help_text=_("Cấp ủy ban hành nghị quyết. Quản trị hệ thống có thể để trống: hệ thống "
                     "tìm theo tên ghi trong văn bản."),
+    )
+
+    term = forms.CharField(
+        label=_("Nhiệm kỳ (nếu văn bản không ghi)"), required=False, max_length=20,
+        widget=forms.TextInput(attrs={"placeholder": "2025-2030", "inputmode": "numeric"}),
+        help_text=_("Chỉ dùng khi văn bản (bản trích, phụ lục) không ghi nhiệm kỳ; nếu văn bản "
+                    "có ghi thì dùng nhiệm kỳ trong văn bản. Không có nhiệm kỳ thì các mục tiêu "
+                    "không ghi năm sẽ để trống thời hạn."),
     )
 
     def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
@@ -69,6 +79,15 @@ class ReadUploadForm(forms.Form):
         upload.seek(0)
         return upload
 
+    def clean_term(self) -> tuple[int, int] | None:
+        text = (self.cleaned_data.get("term") or "").strip()
+        if not text:
+            return None
+        try:
+            return parse_term(text)
+        except UsageError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         if not self.errors and not access.can_import_resolution(self.user, cleaned.get("orgunit")):
@@ -77,6 +96,24 @@ class ReadUploadForm(forms.Form):
                   "thuộc phạm vi bạn lãnh đạo.")
             )
         return cleaned
+
+
+# --- marking the list by hand ---------------------------------------------------------
+
+
+class ReparseForm(forms.Form):
+    """The reviewer marks where the indicator list starts and ends, by the opening words of
+    its first and last lines, when the reader did not find it (or found the wrong one)."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    first = forms.CharField(
+        label=_("Dòng đầu của danh sách chỉ tiêu bắt đầu bằng"), max_length=200,
+        help_text=_("Chép vài chữ đầu của chỉ tiêu thứ nhất, ví dụ “(1) Tổng thu ngân sách”."),
+    )
+    last = forms.CharField(
+        label=_("Dòng cuối của danh sách chỉ tiêu bắt đầu bằng"), max_length=200,
+        help_text=_("Chép vài chữ đầu của dòng cuối cùng thuộc danh sách."),
+    )
 
 
 # --- review ---------------------------------------------------------------------------
@@ -390,6 +427,12 @@ class ReviewLayout:
     general_warnings: list[dict[str, Any]]
     orphan_warnings: list[dict[str, Any]]  # about an indicator number no longer present
     target_count: int
+    recognised_layout: str = ""  # "Danh sách chỉ tiêu được đọc theo dạng: bảng ..."
+
+    @property
+    def has_warnings(self) -> bool:
+        return bool(self.general_warnings or self.orphan_warnings
+                    or any(row.warnings for row in self.indicators))
 
     @property
     def first_error(self) -> str:
@@ -407,6 +450,9 @@ def review_layout(form: ReviewForm, warnings: list[dict[str, Any]]) -> ReviewLay
     """Bound fields grouped the way the page shows them: each indicator's source text
     beside its targets, with the warnings about it."""
     shape = form.shape
+    recognised = next((w.get("message") or "" for w in warnings if w.get("code") == LAYOUT_CODE),
+                      "")
+    warnings = [w for w in warnings if w.get("code") != LAYOUT_CODE]
     by_number: dict[int, list[dict[str, Any]]] = {}
     for w in warnings:
         if w.get("indicator") is not None:
@@ -429,6 +475,7 @@ def review_layout(form: ReviewForm, warnings: list[dict[str, Any]]) -> ReviewLay
         orphan_warnings=[w for w in warnings
                          if w.get("indicator") is not None and w["indicator"] not in shown],
         target_count=sum(len(row.targets) for row in indicators),
+        recognised_layout=recognised,
     )
 
 

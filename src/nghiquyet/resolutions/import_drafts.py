@@ -28,7 +28,8 @@ from nghiquyet.lib.vnformat import format_number
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import ImportDraft, Resolution
 from nghiquyet.resolutions.services import registry_import, resolution_duplicates
-from nghiquyet.textimport import ReadError, ReadLimits, parse_text, read_document
+from nghiquyet.textimport import ParseResult, ReadError, ReadLimits, parse_text, read_document
+from nghiquyet.textimport.review import layout_name, recheck_warnings
 
 ALLOWED_SUFFIXES = (".txt", ".docx", ".pdf")
 MB = 1024 * 1024
@@ -105,14 +106,30 @@ def get_draft_for_user(user: Any, draft_id: int) -> ImportDraft:
 # --- services ---------------------------------------------------------------------
 
 
+LAYOUT_CODE = "layout"  # the entry of a draft's warnings that records the layout read
+
+
+def layout_entry(layout: str | None) -> dict[str, Any]:
+    """How the parser found the indicator list, kept with the draft's warnings (shown apart)."""
+    return {"code": LAYOUT_CODE, "layout": layout, "indicator": None, "excerpt": None,
+            "message": _("Danh sách chỉ tiêu được đọc theo dạng: {layout}.").format(
+                layout=layout_name(layout))}
+
+
+def draft_warnings(result: ParseResult) -> list[dict[str, Any]]:
+    return [layout_entry(result.layout), *(w.to_dict() for w in result.warnings)]
+
+
 @transaction.atomic
 def draft_create(
-    *, actor: Any, filename: str, source: bytes, text: str, issuer: OrgUnit | None
+    *, actor: Any, filename: str, source: bytes, text: str, issuer: OrgUnit | None,
+    term: tuple[int, int] | None = None,
 ) -> ImportDraft:
-    result = parse_text(text)
+    """A draft of what ``text`` says; ``term`` is the user's, for a text that states none."""
+    result = parse_text(text, term=term)
     draft = ImportDraft.objects.create(
         created_by=actor, filename=filename[:255], source=source, registry=result.registry,
-        warnings=[w.to_dict() for w in result.warnings], issuer=issuer,
+        warnings=draft_warnings(result), issuer=issuer,
     )
     audit_record(
         actor=actor, action="import_draft.create", target=draft, orgunit=issuer,
@@ -140,9 +157,13 @@ def draft_update(
     if current.values_list("version", flat=True).first() != version:
         raise StaleDraft
     old = draft.registry
-    warnings = renumber_warnings(draft.warnings, old, registry)
+    # The text's warnings follow their indicator, then are checked again against what the
+    # reviewer typed and added: settled ones go, new ones (a cut label, no year) appear.
+    warnings = recheck_warnings(renumber_warnings(draft.warnings, old, registry), old, registry)
     if edit is not None:
-        registry, warnings = apply_edit(registry, warnings, edit)
+        edited, warnings = apply_edit(registry, warnings, edit)
+        warnings = recheck_warnings(warnings, registry, edited)
+        registry = edited
     draft.registry = registry
     draft.warnings = warnings
     draft.version += 1
@@ -151,6 +172,34 @@ def draft_update(
         actor=actor, action="import_draft.update", target=draft, orgunit=draft.issuer,
         new={"version": draft.version, "edit": edit.name if edit else None,
              "changes": compare_registries(old, registry)[:_AUDIT_CHANGES]},
+    )
+    return draft
+
+
+@transaction.atomic
+def draft_reparse(
+    *, draft: ImportDraft, actor: Any, first: str, last: str, version: int
+) -> ImportDraft:
+    """Read the draft's file again, taking the indicator list between the lines the
+    reviewer marked (``first`` and ``last``: their opening words). Replaces what was
+    read and reviewed so far; StaleDraft if the page was older than the draft."""
+    current = ImportDraft.objects.select_for_update().filter(pk=draft.pk)
+    if current.values_list("version", flat=True).first() != version:
+        raise StaleDraft
+    meta = draft.registry.get("resolution") or {}
+    term = (meta.get("term_start"), meta.get("term_end"))
+    text = read_upload(name=draft.filename, data=bytes(draft.source))
+    result = parse_text(text, term=term if None not in term else None, bounds=(first, last))
+    old = draft.registry
+    draft.registry = result.registry
+    draft.warnings = draft_warnings(result)
+    draft.version += 1
+    draft.save(update_fields=["registry", "warnings", "version", "updated_at"])
+    audit_record(
+        actor=actor, action="import_draft.reparse", target=draft, orgunit=draft.issuer,
+        old=registry_counts(old),
+        new={"version": draft.version, "first": first[:200], "last": last[:200],
+             "layout": result.layout, **registry_counts(result.registry)},
     )
     return draft
 

@@ -18,9 +18,15 @@ from nghiquyet.accounts import access
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.registry import RegistryError, validate_registry
 from nghiquyet.resolutions import import_drafts
-from nghiquyet.resolutions.forms_read import ReadUploadForm, ReviewForm, review_layout
+from nghiquyet.resolutions.forms_read import (
+    ReadUploadForm,
+    ReparseForm,
+    ReviewForm,
+    review_layout,
+)
 from nghiquyet.resolutions.models import ImportDraft
 from nghiquyet.resolutions.services import DuplicateResolution
+from nghiquyet.textimport import ReadError
 
 
 def _require_importer(request: HttpRequest) -> None:
@@ -38,6 +44,7 @@ def read_upload(request: HttpRequest) -> HttpResponse:
         draft = import_drafts.draft_create(
             actor=request.user, filename=upload.name, source=upload.read(),
             text=form.cleaned_data["text"], issuer=form.cleaned_data["orgunit"],
+            term=form.cleaned_data.get("term"),
         )
         if import_drafts.draft_duplicates(draft):  # the same resolution read before
             return redirect("resolutions:read_duplicate", draft_id=draft.pk)
@@ -55,6 +62,8 @@ def read_review(request: HttpRequest, draft_id: int) -> HttpResponse:
     draft = import_drafts.get_draft_for_user(request.user, draft_id)
     if request.method == "GET":
         return _render_review(request, draft, _checked_form(draft))
+    if request.POST.get("action") == "reparse":
+        return _reparse(request, draft)
     form = ReviewForm(request.POST, shape=draft.registry)
     if not form.is_valid():
         return _render_review(request, draft, form, status=400, not_stored=True)
@@ -75,6 +84,28 @@ def read_review(request: HttpRequest, draft_id: int) -> HttpResponse:
         messages.success(request, _("Đã lưu bản nháp."))
     url = reverse("resolutions:read_review", args=[draft.pk])
     return redirect(f"{url}#{_anchor(edit, draft)}" if edit else url)
+
+
+def _reparse(request: HttpRequest, draft: ImportDraft) -> HttpResponse:
+    """Read the file again with the list where the reviewer marked it."""
+    reparse = ReparseForm(request.POST)
+    if not reparse.is_valid():
+        return _render_review(request, draft, _checked_form(draft), status=400, reparse=reparse)
+    try:
+        import_drafts.draft_reparse(
+            draft=draft, actor=request.user, first=reparse.cleaned_data["first"],
+            last=reparse.cleaned_data["last"], version=reparse.cleaned_data["version"],
+        )
+    except import_drafts.StaleDraft:
+        messages.error(request, _("Bản nháp đã được sửa ở một cửa sổ khác; chưa đọc lại. "
+                                  "Hãy xem lại rồi chọn lại đoạn đầu và đoạn cuối."))
+    except ReadError as exc:
+        messages.error(request, exc.message)
+    else:
+        found = len(draft.registry.get("indicators") or [])
+        messages.success(request, _("Đã đọc lại danh sách chỉ tiêu theo đoạn đã chọn: "
+                                    "%(n)d chỉ tiêu.") % {"n": found})
+    return redirect("resolutions:read_review", draft_id=draft.pk)
 
 
 def _save(request: HttpRequest, draft: ImportDraft) -> HttpResponse:
@@ -133,9 +164,12 @@ def _anchor(edit: import_drafts.Edit, draft: ImportDraft) -> str:
 
 
 def _render_review(request: HttpRequest, draft: ImportDraft, form: ReviewForm, *,
-                   status: int = 200, refused: int = 0, not_stored: bool = False) -> HttpResponse:
+                   status: int = 200, refused: int = 0, not_stored: bool = False,
+                   reparse: ReparseForm | None = None) -> HttpResponse:
     context: dict[str, Any] = {
         "draft": draft, "form": form, "layout": review_layout(form, draft.warnings),
+        "reparse": reparse or ReparseForm(initial={"version": draft.version}),
+        "list_missing": not draft.registry.get("indicators") or reparse is not None,
         "refused": refused, "not_stored": not_stored,
         "can_save": access.can_import_resolution(request.user, draft.issuer),
         "too_big": _too_big(form),

@@ -15,8 +15,11 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("directory")
+        parser.add_argument("--term", help="nhiệm kỳ, ví dụ 2025-2030, cho văn bản không ghi "
+                                           "nhiệm kỳ (văn bản có ghi thì dùng nhiệm kỳ của nó)")
 
     def handle(self, *args: Any, **opts: Any) -> None:
-        code = parse_eval_main([opts["directory"]], sys.stdout, sys.stderr)
+        argv = [opts["directory"]] + (["--term", opts["term"]] if opts["term"] else [])
+        code = parse_eval_main(argv, sys.stdout, sys.stderr)
         if code:
             raise SystemExit(code)  # the message is already on stderr

@@ -17,9 +17,12 @@ class Command(BaseCommand):
     def add_arguments(self, parser):  # type: ignore[no-untyped-def]
         parser.add_argument("file")
         parser.add_argument("-o", "--output", help="tệp JSON ra (mặc định: stdout)")
+        parser.add_argument("--term", help="nhiệm kỳ, ví dụ 2025-2030, cho văn bản không ghi "
+                                           "nhiệm kỳ (bản trích, phụ lục)")
 
     def handle(self, *args: Any, **opts: Any) -> None:
         argv = [opts["file"]] + (["-o", opts["output"]] if opts["output"] else [])
+        argv += ["--term", opts["term"]] if opts["term"] else []
         code = parse_resolution_main(argv, sys.stdout, sys.stderr)
         if code:
             raise SystemExit(code)  # the message is already on stderr
