@@ -554,3 +554,16 @@ def test_marking_the_list_needs_both_ends_and_a_current_page(alice, tree):
     assert stale.status_code == 302
     draft.refresh_from_db()
     assert draft.registry["indicators"] == [] and draft.version == 1
+
+
+@pytest.mark.django_db
+def test_a_label_cut_mid_phrase_is_not_saved_before_the_reviewer_saw_the_warning(alice, draft):
+    cut = {"ind-0-t-0-label": "Tổng sản lượng cây lương thực có hạt của"}
+    first = _post(alice, draft, "save", **cut)
+    assert first.status_code == 302 and first["Location"].endswith("#warnings")
+    assert Resolution.objects.count() == 0
+    page = alice.get(_review_url(draft)).content.decode()
+    assert "bị cắt giữa chừng" in page
+    second = _post(alice, draft, "save", **cut)  # seen, and saved on purpose
+    assert second.status_code == 302
+    assert Resolution.objects.count() == 1

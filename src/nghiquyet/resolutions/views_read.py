@@ -71,6 +71,7 @@ def read_review(request: HttpRequest, draft_id: int) -> HttpResponse:
     if saving and not access.can_import_resolution(request.user, draft.issuer):
         raise PermissionDenied
     edit = form.edit()
+    shown = _cut_labels(draft.warnings)  # what the page the reviewer saw already pointed out
     try:
         import_drafts.draft_update(draft=draft, actor=request.user, registry=form.to_registry(),
                                    version=form.cleaned_data["version"], edit=edit)
@@ -78,12 +79,23 @@ def read_review(request: HttpRequest, draft_id: int) -> HttpResponse:
         messages.error(request, _("Bản nháp đã được sửa ở một cửa sổ khác; các thay đổi vừa "
                                   "gửi chưa được lưu. Hãy xem lại và sửa tiếp."))
         return redirect("resolutions:read_review", draft_id=draft.pk)
+    if saving and _cut_labels(draft.warnings) - shown:
+        # A label typed cut mid-phrase is never saved before the reviewer has seen the warning.
+        messages.warning(request, _("Có tên chỉ tiêu bị cắt giữa chừng hoặc còn ngoặc chưa đóng "
+                                    "(tô vàng bên dưới). Hãy sửa, hoặc bấm “Lưu nghị quyết” lần "
+                                    "nữa nếu tên đó đúng."))
+        return redirect(reverse("resolutions:read_review", args=[draft.pk]) + "#warnings")
     if saving:
         return _save(request, draft)
     if edit is None:
         messages.success(request, _("Đã lưu bản nháp."))
     url = reverse("resolutions:read_review", args=[draft.pk])
     return redirect(f"{url}#{_anchor(edit, draft)}" if edit else url)
+
+
+def _cut_labels(warnings: list[dict[str, Any]]) -> set[tuple[Any, Any]]:
+    return {(w.get("indicator"), w.get("excerpt")) for w in warnings
+            if w.get("code") == "label_incomplete"}
 
 
 def _reparse(request: HttpRequest, draft: ImportDraft) -> HttpResponse:
