@@ -149,7 +149,8 @@ def _tree(models: Models, root_id: int, root_path: str) -> list[Unit]:
 def _rows_for(models: Models, issuer_id: int, issuer_path: str, series: list[_Series],
               scope: set[int] | None) -> Iterator[tuple[Any, ...]]:
     """Rows of every figure of these series (one issuer's), both copies, for the units
-    in ``scope`` (all units when None). Two queries: the subtree and the raw values."""
+    in ``scope`` (all units when None). Two queries, both run before this returns: the
+    rows are then made without the database (a COPY may be writing meanwhile)."""
     tree = _tree(models, issuer_id, issuer_path)
     years = sorted({y for s in series for y in s.years})
     cells: dict[int, list[Cell]] = defaultdict(list)
@@ -158,6 +159,11 @@ def _rows_for(models: Models, issuer_id: int, issuer_path: str, series: list[_Se
             "series_id", "orgunit_id", "period", "value", "numerator", "denominator",
             "is_estimate", "status"):
         cells[sid].append(Cell(uid, period, value, num, den, est, status))
+    return _rolled_rows(tree, cells, issuer_id, series, scope)
+
+
+def _rolled_rows(tree: list[Unit], cells: dict[int, list[Cell]], issuer_id: int,
+                 series: list[_Series], scope: set[int] | None) -> Iterator[tuple[Any, ...]]:
     for s in series:
         every = cells.get(s.id, [])
         for approved_only, chosen in ((False, every),
