@@ -97,3 +97,36 @@ def test_the_waiting_list_costs_a_fixed_number_of_queries(users: dict[str, Any],
     with CaptureQueriesContext(connection) as queries:
         work_waiting(olga, [resolution], dt.date(2026, 12, 1))
     assert len(queries) <= 6
+
+
+def test_the_reporting_level_is_chosen_while_the_series_has_no_figures(
+        client: Any, users: dict[str, Any], resolution: Any, tree: dict[str, Any]) -> None:
+    from nghiquyet.figures.assignments import LevelError, series_set_level
+
+    series = resolution.series.filter(reporting_unit_type="commune", value_type="number").first()
+    client.force_login(users["alice"])
+    url = reverse("figures:assignment_level", args=[resolution.pk, series.pk])
+    assert client.post(url, {"level": "village"}).status_code == 302
+    series.refresh_from_db()
+    assert (series.reporting_unit_type, series.aggregation) == ("village", "sum")
+    assert AuditEvent.objects.filter(action="series.level").count() == 1
+    bob = type(users["bob"]).objects.get(pk=users["bob"].pk)
+    assert access.can_enter_value(bob, series, tree["villages"][0])  # the village reports it
+    DataValue.objects.create(series=series, orgunit=tree["villages"][0], period="2026",
+                             year=2026, value=Decimal(3))
+    with pytest.raises(LevelError):
+        series_set_level(series=series, unit_type="commune", actor=users["alice"])
+    with pytest.raises(LevelError):
+        series_set_level(series=resolution.series.exclude(pk=series.pk).first(),
+                         unit_type="province", actor=users["alice"])
+
+
+@pytest.mark.parametrize("username", ["olga", "bob", "sam", "charlie"])
+def test_others_cannot_change_the_reporting_level(client: Any, users: dict[str, Any],
+                                                  resolution: Any, username: str) -> None:
+    series = resolution.series.filter(reporting_unit_type="commune").first()
+    client.force_login(users[username])
+    url = reverse("figures:assignment_level", args=[resolution.pk, series.pk])
+    assert client.post(url, {"level": "village"}).status_code in (403, 404)
+    series.refresh_from_db()
+    assert series.reporting_unit_type == "commune"

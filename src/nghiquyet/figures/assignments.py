@@ -60,10 +60,12 @@ class SeriesRow:
     series: DataSeries
     indicator: int | None
     assigned: list[SeriesAssignment]
+    has_values: bool = False
 
 
 def assignment_page(resolution: Resolution) -> list[SeriesRow]:
-    """Every series with its first indicator number and its officers: two queries."""
+    """Every series with its first indicator number, its officers and whether it has
+    figures: four queries."""
     series = (DataSeries.objects.filter(resolution=resolution)
               .prefetch_related(Prefetch("assignments", queryset=SeriesAssignment.objects
                                          .select_related("user").order_by("user__first_name")))
@@ -72,7 +74,10 @@ def assignment_page(resolution: Resolution) -> list[SeriesRow]:
     numbers = dict(DataSeries.objects.filter(resolution=resolution)
                    .values_list("id", "targets__indicator__number")
                    .order_by("-targets__indicator__number"))
-    rows = [SeriesRow(s, numbers.get(s.pk), list(s.assignments.all())) for s in series]
+    with_values = set(DataValue.objects.filter(series__resolution=resolution)
+                      .values_list("series_id", flat=True).distinct())
+    rows = [SeriesRow(s, numbers.get(s.pk), list(s.assignments.all()), s.pk in with_values)
+            for s in series]
     return sorted(rows, key=lambda r: (r.indicator or 10_000, r.series.pk))
 
 
@@ -152,3 +157,64 @@ def work_waiting(user: Viewer, resolutions: list[Resolution], today: dt.date) ->
                 .values("series__resolution_id").annotate(n=Count("id")))
     waiting.returned = {r["series__resolution_id"]: r["n"] for r in returned}
     return waiting
+
+
+# --- which units report a series --------------------------------------------------------
+
+_AGGREGATION_BELOW = {"number": "sum", "ratio": "ratio_of_sums", "yes_no": "count_yes"}
+
+
+class LevelError(Exception):
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+@transaction.atomic
+def series_set_level(*, series: DataSeries, unit_type: str, actor: Viewer | None) -> DataSeries:
+    """Say which units report a series: the issuer itself, or each unit of a type below it
+    (villages, Party cells, schools, agencies), which the issuer's figure then adds up.
+    Only while the series has no figures: changing it later would change what the
+    entered figures mean."""
+    from nghiquyet.figures.store import rebuild_figures
+    from nghiquyet.lib.i18n import gettext as _
+    from nghiquyet.orgunits.models import OrgUnitType
+
+    resolution = series.resolution
+    if actor is not None and not access.can_assign_series(actor, resolution):
+        raise PermissionDenied
+    issuer = resolution.issuer
+    allowed = {issuer.type, *(t for t in (OrgUnitType.VILLAGE, OrgUnitType.PARTY_CELL,
+                                          OrgUnitType.SCHOOL, OrgUnitType.AGENCY))}
+    if unit_type not in allowed:
+        raise LevelError(_("Cấp báo cáo “%(level)s” không dùng được cho chỉ tiêu này.")
+                         % {"level": unit_type})
+    if DataValue.objects.filter(series=series).exists():
+        raise LevelError(_("Chỉ tiêu “%(name)s” đã có số liệu nên không đổi được cấp báo cáo.")
+                         % {"name": series.name[:80]})
+    old = (series.reporting_unit_type, series.aggregation)
+    series.reporting_unit_type = unit_type
+    if unit_type == issuer.type:
+        series.aggregation = "none" if series.value_type == "yes_no" else series.aggregation
+    else:
+        series.aggregation = _AGGREGATION_BELOW.get(series.value_type, series.aggregation)
+    series.save(update_fields=["reporting_unit_type", "aggregation"])
+    rebuild_figures(series_ids=[series.pk])
+    audit_record(actor=actor, action="series.level", target=series, orgunit=issuer,
+                 old={"reporting_unit_type": old[0], "aggregation": old[1]},
+                 new={"reporting_unit_type": unit_type, "aggregation": series.aggregation})
+    return series
+
+
+def level_choices(resolution: Resolution) -> list[tuple[str, str, int]]:
+    """(type, label, number of active units of that type under the issuer): one query."""
+    from nghiquyet.orgunits.models import OrgUnitType
+
+    issuer = resolution.issuer
+    counts = dict(OrgUnit.objects.descendants(issuer).filter(is_active=True)
+                  .values_list("type").annotate(n=Count("id")).values_list("type", "n"))
+    out = [(issuer.type, str(OrgUnitType(issuer.type).label), 1)]
+    out += [(t.value, str(t.label), counts.get(t.value, 0))
+            for t in (OrgUnitType.VILLAGE, OrgUnitType.PARTY_CELL, OrgUnitType.SCHOOL,
+                      OrgUnitType.AGENCY)]
+    return out

@@ -18,6 +18,8 @@ urlpatterns = [
          name="assignments"),
     path("resolutions/<int:resolution_id>/assignments/<int:assignment_id>/remove/",
          views_assign.assignment_remove, name="assignment_remove"),
+    path("resolutions/<int:resolution_id>/assignments/series/<int:series_id>/level/",
+         views_assign.assignment_level, name="assignment_level"),
     path("values/<int:value_id>/submit/", views.value_submit, name="value_submit"),
     path("values/<int:value_id>/clear/", views.value_clear, name="value_clear"),
     path("values/<int:value_id>/evidence/", views.value_evidence, name="value_evidence"),

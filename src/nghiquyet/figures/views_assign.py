@@ -13,6 +13,7 @@ from nghiquyet.accounts import access
 from nghiquyet.figures import assignments
 from nghiquyet.figures.models import SeriesAssignment
 from nghiquyet.lib.i18n import gettext as _
+from nghiquyet.resolutions.models import DataSeries
 
 
 @login_required
@@ -35,8 +36,25 @@ def assignment_page(request: HttpRequest, resolution_id: int) -> HttpResponse:
         return redirect("figures:assignments", resolution_id=resolution.pk)
     return render(request, "figures/assignments.html", {
         "resolution": resolution, "rows": assignments.assignment_page(resolution),
-        "officers": officers,
+        "officers": officers, "levels": assignments.level_choices(resolution),
     })
+
+
+@login_required
+@require_POST
+def assignment_level(request: HttpRequest, resolution_id: int, series_id: int) -> HttpResponse:
+    resolution = access.get_resolution_for_user(request.user, resolution_id)
+    series = get_object_or_404(DataSeries.objects.select_related("resolution__issuer"),
+                               pk=series_id, resolution=resolution)
+    try:
+        assignments.series_set_level(series=series, unit_type=request.POST.get("level", ""),
+                                     actor=request.user)
+    except assignments.LevelError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Đã đổi cấp báo cáo của “%(name)s”.")
+                         % {"name": series.name[:80]})
+    return redirect("figures:assignments", resolution_id=resolution.pk)
 
 
 @login_required
