@@ -6,6 +6,7 @@ serious or critical axe-core violation; each step's screen goes to docs/img/jour
 
 from __future__ import annotations
 
+import io
 import re
 from decimal import Decimal
 
@@ -17,10 +18,19 @@ from tests.conftest import SEED_TXT
 
 pytestmark = pytest.mark.slow
 SIZES = [("phone", PHONE), ("desktop", DESKTOP)]
-# A 1x1 PNG: the approver's evidence preview.
-PNG = bytes.fromhex(
-    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
-    "1f15c4890000000d49444154789c6360f8cf00000301010018dd8db00000000049454e44ae426082")
+
+
+def _photo() -> bytes:
+    """A small picture for the approver's evidence preview (a field with a road)."""
+    from PIL import Image, ImageDraw
+
+    image = Image.new("RGB", (160, 120), (126, 178, 92))
+    draw = ImageDraw.Draw(image)
+    draw.rectangle([0, 0, 160, 40], fill=(160, 200, 235))
+    draw.polygon([(70, 120), (90, 120), (82, 40), (78, 40)], fill=(150, 120, 90))
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue()
 
 
 def _number_rows(page):
@@ -117,6 +127,13 @@ def test_village_head_enters_saves_offline_and_submits_all(browser, live_server,
     assert "đã gửi duyệt" in questions[0]
     assert DataValue.objects.filter(orgunit__code="SL-PK-B01", period="2027",
                                     status="submitted").count() == 3
+
+    # The village head's dashboard is their village, judged on what villages report.
+    page.locator(".res-nav").get_by_role("link", name="Tiến độ").click()
+    page.wait_for_url(re.compile(r"/dashboard/"))
+    assert "Bản Nà Sàng" in page.locator(".page-head").inner_text()
+    assert page.locator("select[name=unit] option[selected]").inner_text() == "Bản Nà Sàng"
+    j.step("tien-do-cua-ban")
     j.close()
 
 
@@ -133,7 +150,7 @@ def test_leader_approves_with_evidence_returns_reopens_and_the_figure_is_restore
     waiting = pending_approvals(leader, demo)
     proof = waiting[0]
     settings.MEDIA_ROOT = tmp_path
-    proof.evidence.save("anh-chup.png", ContentFile(PNG), save=True)
+    proof.evidence.save("anh-chup.png", ContentFile(_photo()), save=True)
 
     j = Journey(browser, live_server.url, "bithu", size, viewport).start("bithu")
     page = j.page
@@ -143,7 +160,7 @@ def test_leader_approves_with_evidence_returns_reopens_and_the_figure_is_restore
     page.wait_for_function(f"() => document.querySelector('#value-{proof.pk} img')"
                            ".naturalWidth > 0")
     assert "Năm trước" in item.inner_text()
-    j.step("cho-duyet")
+    j.step("cho-duyet", show=item)
     item.get_by_role("button", name="Duyệt", exact=True).click()
     message = page.locator(".msg-success").first
     message.wait_for()
@@ -171,7 +188,7 @@ def test_leader_approves_with_evidence_returns_reopens_and_the_figure_is_restore
     j.close()
 
     # The officer who keeps the figure restores an earlier value; the page asks first.
-    o = Journey(browser, live_server.url, "bithu-canbo", size, viewport).start("canbo")
+    o = Journey(browser, live_server.url, "bithu-then-canbo", size, viewport).start("canbo")
     o.page.goto(history_url)
     restore = o.page.get_by_role("button", name=re.compile(r"^Khôi phục ")).last
     asked = []
