@@ -227,7 +227,8 @@ def _lock_current(planned: list[_Row]) -> dict[tuple[int, int, str], DataValue]:
     for period, unit_ids in by_period.items():
         ids = sorted(unit_ids)
         for i in range(0, len(ids), BATCH):
-            for v in (DataValue.objects.select_for_update()
+            # of=self: PostgreSQL locks no row through the nullable join to updated_by.
+            for v in (DataValue.objects.select_for_update(of=("self",))
                       .filter(series_id__in=series_ids, period=period,
                               orgunit_id__in=ids[i:i + BATCH])
                       .select_related("updated_by")):
