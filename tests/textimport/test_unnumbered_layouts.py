@@ -280,3 +280,54 @@ def test_clauses_running_on_after_the_heading_colon():
         (2, None, "level", "<", 5, "%", 2029, False),
         (3, None, "level", ">=", 30, "ha", 2030, True),
     ]
+
+
+def test_target_cells_written_in_many_ways():
+    rows = [
+        ("Tỷ lệ che phủ rừng", "%", "95%", ("level", ">=", 95, None, "%", None, 2030, False)),
+        (
+            "Số lao động được đào tạo",
+            "Người",
+            "Trên 1.000",
+            ("level", ">", 1000, None, "người", None, 2030, False),
+        ),
+        (
+            "Số sản phẩm OCOP",
+            "Sản phẩm",
+            "Từ 12 trở lên",
+            ("level", ">=", 12, None, "sản phẩm", None, 2030, False),
+        ),
+        ("Tỷ lệ sinh con thứ ba", "%", "≤ 2", ("level", "<=", 2, None, "%", None, 2030, False)),
+        ("Trường đạt chuẩn", "Trường", "4/6", ("level", ">=", 4, None, "trường", 6, 2030, False)),
+        ("Hộ nghèo", "%", "Không còn", ("level", "<=", 0, None, "%", None, 2030, False)),
+        (
+            "Xây dựng trụ sở mới",
+            "Công trình",
+            "Hoàn thành (2027)",
+            ("level", ">=", 1, None, "đạt/không đạt", None, 2027, False),
+        ),
+        (
+            "Sản lượng lúa",
+            "Tấn",
+            "5.000 - 6.000",
+            ("level", "between", 5000, 6000, "tấn", None, 2030, False),
+        ),
+    ]
+    lines = [HEAD, "2. Các chỉ tiêu chủ yếu", "STT | Chỉ tiêu | ĐVT | Mục tiêu 2030"]
+    lines += [f"{k} | {name} | {unit} | {cell}" for k, (name, unit, cell, _t) in enumerate(rows, 1)]
+    result = parse_text("\n".join(lines) + "\n")
+    found = [
+        (
+            t["kind"],
+            t["comparator"],
+            t["value"],
+            t["upper"],
+            t["unit"],
+            t["denominator"],
+            t["year"],
+            t["each_year"],
+        )
+        for i in result.registry["indicators"]
+        for t in i["targets"]
+    ]
+    assert found == [expected for _n, _u, _c, expected in rows]

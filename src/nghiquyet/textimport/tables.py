@@ -22,6 +22,7 @@ from nghiquyet.textimport.listscan import Group
 from nghiquyet.textimport.markers import roman_value
 from nghiquyet.textimport.targets import ItemContext, read_targets, status_target
 from nghiquyet.textimport.text import CELL_SEPARATOR, collapse
+from nghiquyet.textimport.units import read_unit
 
 _SPLIT = re.compile(r"[ \t]*\|[ \t]*")
 _STT_HEADER = re.compile(r"^(?:stt|tt|số tt|số thứ tự)$", re.IGNORECASE)
@@ -327,13 +328,10 @@ def _cell_target(row: TableRow, label: str, ctx: ItemContext) -> dict[str, Any] 
         )
         deadline = ctx.term_end if steady else (int(year.group(0)) if year else ctx.default_year)
         return status_target(label, deadline, steady)
-    phrase = row.target
-    for symbol, words in _SYMBOLS:
-        phrase = phrase.replace(symbol, words)
-    phrase = collapse(phrase)
-    if _STARTS_WITH_NUMBER.match(phrase):
-        phrase = "tối thiểu " + phrase  # a bare figure in the target column is a floor
-    sentence = f"{row.name} {phrase} {table_unit(row.unit)}".strip()
+    if _NONE_LEFT.match(row.target):  # "Không còn" in the cell of "Hộ nghèo"
+        targets = read_targets(f"Không còn {row.name[:1].lower()}{row.name[1:]}", ctx)
+        return {**targets[0], "label": label} if targets else None
+    sentence = f"{row.name} {_cell_phrase(row.target, table_unit(row.unit))}"
     figures = find_figures(sentence[len(row.name) :])
     if len(figures) != 1:
         return None
@@ -344,6 +342,29 @@ def _cell_target(row: TableRow, label: str, ctx: ItemContext) -> dict[str, Any] 
     target = targets[-1]
     target["label"] = label
     return target
+
+
+_NONE_LEFT = re.compile(r"^không còn\b", re.IGNORECASE)
+_CELL_NUMBER = re.compile(r"\d[\d.,]*(?:\s*[-–/]\s*\d[\d.,]*)?")
+
+
+def _cell_phrase(cell: str, unit: str) -> str:
+    """A target cell as words, the unit right after its number: '≥ 88' -> 'tối thiểu 88 %',
+    'Từ 12 trở lên' -> 'từ 12 sản phẩm trở lên', 'Trên 1.000' -> 'hơn 1.000 người'."""
+    phrase = cell
+    for symbol, words in _SYMBOLS:
+        phrase = phrase.replace(symbol, words)
+    phrase = collapse(phrase)
+    # "trên 1.000 người" would read as "per 1,000 people"; "hơn" says the same without it.
+    phrase = re.sub(r"^trên\b", "hơn", phrase, flags=re.IGNORECASE)
+    if _STARTS_WITH_NUMBER.match(phrase):
+        phrase = "tối thiểu " + phrase  # a bare figure in the target column is a floor
+    number = _CELL_NUMBER.search(phrase)
+    if number and unit and not read_unit(phrase, number.end(), known_only=True).unit:
+        phrase = f"{phrase[: number.end()]} {unit}{phrase[number.end() :]}"
+    elif number is None or not unit:
+        phrase = f"{phrase} {unit}".strip()
+    return phrase
 
 
 def table_unit(unit: str) -> str:
