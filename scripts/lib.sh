@@ -31,6 +31,8 @@ ensure_system_packages() {
   [ -f /usr/share/fonts/truetype/liberation2/LiberationSerif-Regular.ttf ] || missing+=(fonts-liberation2)
   [ -d /usr/share/fonts/truetype/dejavu ] || missing+=(fonts-dejavu-core)
   command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
+  # nghiquyet backup/restore on PostgreSQL (pg_dump, pg_restore)
+  command -v pg_dump >/dev/null 2>&1 || missing+=(postgresql-client)
   [ ${#missing[@]} -eq 0 ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "Cài gói hệ thống: ${missing[*]}" >&2

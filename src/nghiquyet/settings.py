@@ -124,8 +124,8 @@ AXES_COOLOFF_TIME = envint("AXES_COOLOFF_HOURS", 1)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
-# Behind the documented nginx, the client address is the first X-Forwarded-For entry.
-AXES_IPWARE_PROXY_COUNT = envint("NGHIQUYET_PROXY_COUNT", 0)
+# Behind the documented nginx (which overwrites X-Forwarded-For with the client's address)
+# the client is read from that header; gunicorn listens on loopback only.
 AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "home"
