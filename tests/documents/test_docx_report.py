@@ -75,7 +75,7 @@ def test_every_indicator_has_its_paragraph(doc: DocxDocument, sample: ReportData
     assert (
         "năm 2026 ước đạt 41.200 tấn, bằng 83,6% mục tiêu từ 49.305 tấn trở lên đến năm 2030; "
         f"đánh giá: {grain.status_label.lower()} (mức “cần đẩy nhanh” theo phương pháp đánh "
-        "giá: thực hiện 2026: 41.200 tấn"
+        "giá). Năm gốc 2025: 40.000 tấn; cần tăng bình quân"
     ) in body
 
 

@@ -70,15 +70,20 @@ def test_a_newer_partial_total_is_shown_with_its_coverage_and_not_as_the_result(
     grain = _grain(actuals={2026: 41200, 2027: 13117}, partial={2027: "8/30 đơn vị báo cáo"})
     assert result_clause(grain) == (
         "năm 2026 ước đạt 41.200 tấn, bằng 83,6% mục tiêu từ 49.305 tấn trở lên đến năm 2030; "
-        "năm 2027 mới tổng hợp được 13.117 tấn, 8/30 đơn vị báo cáo"
+        "năm 2027 mới tổng hợp được 13.117 tấn, 8/30 đơn vị báo cáo, chưa dùng để đánh giá"
     )
 
 
 def test_the_method_label_stays_after_the_customary_word() -> None:
-    word, detail = assessment_phrase(Status.NEEDS_ACCELERATION, "Thực hiện 2026: 41.200 tấn.")
+    word, method, working = assessment_phrase(
+        Status.NEEDS_ACCELERATION,
+        "Thực hiện 2026: 41.200 tấn (năm 2025: 40.000 tấn); cần tăng bình quân 4,3%/năm.",
+    )
     assert word == "khó đạt"
-    assert detail == "mức “cần đẩy nhanh” theo phương pháp đánh giá: thực hiện 2026: 41.200 tấn"
-    assert assessment_phrase(Status.ACHIEVED, "Đạt.") == ("đạt, vượt", "đạt")
+    assert method == "mức “cần đẩy nhanh” theo phương pháp đánh giá"
+    # no bracket inside the report's bracket, no repeat of the figure just given
+    assert working == "Năm gốc 2025: 40.000 tấn; cần tăng bình quân 4,3%/năm"
+    assert assessment_phrase(Status.ACHIEVED, "Đạt.") == ("đạt, vượt", "", "Đạt")
 
 
 def test_result_clause_for_a_final_figure_and_a_falling_target() -> None:

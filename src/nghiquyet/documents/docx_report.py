@@ -346,9 +346,9 @@ def _assessment_runs(paragraph: Paragraph, target: ReportTarget, *, capital: boo
     clause = result_clause(target)
     paragraph.add_run((clause[:1].upper() + clause[1:]) if capital else clause)
     paragraph.add_run("; " + _("đánh giá") + ": ")
-    word, detail = assessment_phrase(target.status, target.explanation)
+    word, method, working = assessment_phrase(target.status, target.explanation)
     paragraph.add_run(word).bold = True
-    paragraph.add_run(f" ({detail})." if detail else ".")
+    paragraph.add_run((f" ({method})." if method else ".") + (f" {working}." if working else ""))
 
 
 # --- recipients and signature ------------------------------------------------

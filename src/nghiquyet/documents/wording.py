@@ -6,6 +6,7 @@ fixed word through ``_()``.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from nghiquyet.lib.i18n import gettext as _
@@ -123,7 +124,9 @@ def result_clause(target: ReportTarget) -> str:
     if pending is None:
         return text
     year, value, coverage = pending
-    return text + "; " + _("năm {year} mới tổng hợp được {value}, {coverage}").format(
+    return text + "; " + _(
+        "năm {year} mới tổng hợp được {value}, {coverage}, chưa dùng để đánh giá"
+    ).format(
         year=year, value=format_value(value, target.unit, target.denominator), coverage=coverage
     )
 
@@ -147,6 +150,8 @@ def _judged_clause(target: ReportTarget) -> str:
     verb = _verb(target)
     if target.kind == "cumulative":
         head = _("lũy kế đến năm {year} {verb} {value}")
+    elif target.latest_year not in target.actuals:
+        head = _("năm gốc {year} {verb} {value}")  # only the baseline is judged so far
     else:
         head = _("năm {year} {verb} {value}")
     text = head.format(year=target.latest_year, verb=verb, value=value)
@@ -224,16 +229,29 @@ def summary_paragraph(data: ReportData) -> str:
     return head + "; ".join(parts) + ". " + tail
 
 
-def assessment_phrase(status: Status, explanation: str) -> tuple[str, str]:
-    """(customary word, what follows it): ``("khó đạt", "mức cần đẩy nhanh theo phương pháp
-    đánh giá: thực hiện 2026: ...")``. The method's label is kept, after the word offices use."""
+_REACHED = re.compile(r"^[Tt]hực hiện (\d{4}): [^;()]+ \(năm (\d{4}): ([^()]+)\)(?:; )?")
+
+
+def assessment_phrase(status: Status, explanation: str) -> tuple[str, str, str]:
+    """(customary word, the method's label in words, the working): ``("khó đạt", "mức “cần
+    đẩy nhanh” theo phương pháp đánh giá", "Năm gốc 2025: 24,5%; cần tăng ...")``.
+
+    The working drops its first clause's "thực hiện 2026: 25,3% (năm 2025: 24,5%)" down to
+    the baseline: the sentence before it already gives 2026's figure, and a bracket inside
+    the report's own bracket is what makes prose read machine-made.
+    """
     word = lower_first(status.label)
-    explanation = lower_first(explanation.strip().rstrip("."))
+    method = ""
     if status in HARD or status is Status.ON_TRACK:
-        method = lower_first(status.method_label)
-        detail = _("mức “{method}” theo phương pháp đánh giá").format(method=method)
-        return word, f"{detail}: {explanation}" if explanation else detail
-    return word, explanation
+        method = _("mức “{method}” theo phương pháp đánh giá").format(
+            method=lower_first(status.method_label))
+    text = explanation.strip().rstrip(".")
+    match = _REACHED.match(text)
+    if match:
+        rest = text[match.end():]
+        text = _("năm gốc {year}: {value}").format(year=match.group(2), value=match.group(3))
+        text += f"; {rest}" if rest else ""
+    return word, method, text[:1].upper() + text[1:]
 
 
 def lower_first(text: str) -> str:

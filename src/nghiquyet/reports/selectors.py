@@ -214,15 +214,15 @@ def _coverage(reading: _Reading, year: int | None) -> list[str]:
     """A figure that is not judged (a total missing sub-units, part of a year) says so once,
     with its coverage; the annex prints the figure beside it."""
     figure = reading.figures.get(year) if year is not None else None
-    if figure is None or year in reading.series or figure.value is None:
-        if figure is not None and figure.source == "computed" and figure.expected \
-                and figure.reported < figure.expected:
-            # judged as a complete figure (a rate over the villages that reported)
-            return [_("Số liệu năm {year} tổng hợp từ {reported}/{expected} đơn vị báo cáo.")
-                    .format(year=year, reported=figure.reported, expected=figure.expected)]
+    if figure is None or year not in reading.series:
+        # A partial total is printed once, where its figure is: with its coverage in the
+        # annex's cell and in the sentence of the result (wording.result_clause).
         return []
-    return [_("Số liệu năm {year} mới tổng hợp được một phần ({coverage}), chưa dùng để "
-              "đánh giá.").format(year=year, coverage=_coverage_words(figure))]
+    if figure.source == "computed" and figure.expected and figure.reported < figure.expected:
+        # judged as a complete figure (a rate over the villages that reported)
+        return [_("Số liệu năm {year} tổng hợp từ {reported}/{expected} đơn vị báo cáo.")
+                .format(year=year, reported=figure.reported, expected=figure.expected)]
+    return []
 
 
 # --- what a target reads --------------------------------------------------------------
