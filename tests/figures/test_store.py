@@ -306,3 +306,23 @@ def test_reading_costs_the_same_queries_for_one_or_many_units_and_years(resoluti
 def test_row_columns_follow_the_model():
     names = {f.column for f in StoredFigure._meta.concrete_fields if not f.primary_key}
     assert set(COLUMNS) == names
+
+
+@pytest.mark.django_db
+def test_a_write_costs_the_same_queries_for_a_few_or_many_villages(assigned, series, tree):
+    def save_count(value: int) -> int:
+        current = DataValue.objects.filter(series=series["grain"], orgunit=village,
+                                           period="2026").first()
+        with CaptureQueriesContext(connection) as ctx:
+            services.value_save(actor=assigned["olga"], series=series["grain"],
+                                orgunit=village, period=parse_period("2026"), value=D(value),
+                                expected_version=current.version if current else 0)
+        return len(ctx.captured_queries)
+
+    village = tree["villages"][0]
+    save_count(1)  # the first entry creates the row; later ones update it
+    few = save_count(2)
+    orgunit_bulk_create(parent=tree["commune"], rows=[
+        (f"SL-PK-Y{i}", f"Bản {i}", OrgUnitType.VILLAGE) for i in range(60)])
+    assert save_count(3) == few
+    assert_table_is_the_roll_up()
