@@ -89,6 +89,7 @@ class Journey:
         JOURNEY_SHOTS.mkdir(parents=True, exist_ok=True)
         path = JOURNEY_SHOTS / f"{self.role}-{self.size}-{self.step_no:02d}-{name}.png"
         self.page.screenshot(path=str(path), full_page=False, animations="disabled")
+        _shrink(path)
         self.check()
         return path
 
@@ -108,3 +109,13 @@ class Journey:
     def close(self) -> None:
         self.check()
         self.page.context.close()
+
+
+def _shrink(path: Path) -> None:
+    """A palette of 128 colours: a screen of text and flat colours stays legible at a
+    quarter of the size, so the screenshots can live in the repository."""
+    from PIL import Image
+
+    with Image.open(path) as image:
+        small = image.convert("RGB").quantize(colors=128, method=Image.Quantize.MEDIANCUT)
+    small.save(path, optimize=True)
