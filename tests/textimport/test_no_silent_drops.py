@@ -115,3 +115,19 @@ def test_a_figure_outside_every_indicator_is_warned_with_its_sentence():
     unread = [w for w in result.warnings if w.code == "figure_not_read"]
     assert len(unread) == 1
     assert "400 tỷ đồng" in unread[0].excerpt
+
+
+def test_a_number_without_a_unit_inside_an_indicator_is_warned():
+    text = (
+        "Các chỉ tiêu chủ yếu:\n"
+        "(1) Tổng số hợp tác xã thành lập mới 14 trong nhiệm kỳ; thu nhập đạt 60 triệu đồng.\n"
+        "(2) Số trường đạt chuẩn: 9.\n"
+        "(3) Tỷ lệ trẻ em 3-5 tuổi đến trường đạt 99%.\n"
+    )
+    result = parse_text(text, term=(2025, 2030))
+    unread = [w for w in result.warnings if w.code == "figure_not_read"]
+    assert [(w.indicator, "14" in w.excerpt) for w in unread] == [(1, True)]
+    # After a colon a bare number is the target, with its unit to be filled in.
+    second = result.registry["indicators"][1]["targets"]
+    assert [(t["value"], t["unit"]) for t in second] == [(9, "")]
+    assert [t["value"] for t in result.registry["indicators"][2]["targets"]] == [99]

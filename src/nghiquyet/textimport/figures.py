@@ -60,6 +60,19 @@ class Figure:
 
 def find_figures(clause: str) -> list[Figure]:
     """Target candidates in ``clause``, restatements in brackets dropped."""
+    return [f for f in _candidates(clause) if _is_target(clause, f)]
+
+
+def unread_numbers(clause: str) -> list[str]:
+    """Numbers of ``clause`` that are no figure for want of a unit ('Số trường mới 12.').
+
+    Years, names ('lớp 1', '3 sao') and restatements are not among them: they
+    are never targets. These are, maybe, and the reviewer is told.
+    """
+    return [clause[f.start : f.end] for f in _candidates(clause) if not _is_target(clause, f)]
+
+
+def _candidates(clause: str) -> list[Figure]:
     masked = mask_non_figures(clause)
     figures: list[Figure] = []
     pos = 0
@@ -69,6 +82,10 @@ def find_figures(clause: str) -> list[Figure]:
         if figure is not None:
             figures.append(figure)
     return _drop_restatements(clause, figures)
+
+
+def _is_target(clause: str, figure: Figure) -> bool:
+    return bool(figure.unit) or _has_explicit_value_word(clause, figure)
 
 
 def per_population_unit(clause: str) -> str | None:
@@ -152,6 +169,8 @@ def _read_figure(text: str, match: re.Match[str]) -> Figure | None:
             return Figure(
                 start, unit.end, unit.end, value, upper, None, unit.unit, unit.per_year, dotted
             )
+        if unit.label_number:
+            return None  # "trẻ em 3-5 tuổi": a range that names, not a target
     if first_unit.label_number:
         return None
     return Figure(
@@ -185,7 +204,7 @@ def _drop_restatements(clause: str, figures: list[Figure]) -> list[Figure]:
         if bracket:
             figure.tail_end = figure.end + bracket.end()
         kept.append(figure)
-    return [f for f in kept if f.unit or _has_explicit_value_word(clause, f)]
+    return kept
 
 
 _OPEN_AFTER_FIGURE = re.compile(r"^[^,;()]{0,60}\(\s*(?:chiếm|đạt|bằng|tương đương|tức|là)?[^()]*$")
@@ -204,6 +223,6 @@ def _has_explicit_value_word(clause: str, figure: Figure) -> bool:
     """A unitless number is a target only when introduced as one ('đạt 925')."""
     before = clause[max(0, figure.start - 12) : figure.start].lower()
     return (
-        re.search(r"\b(đạt|là|tối thiểu|ít nhất|trên|dưới|khoảng|không quá)[ \t]*$", before)
+        re.search(r"(?:\b(?:đạt|là|tối thiểu|ít nhất|trên|dưới|khoảng|không quá)|:)[ \t]*$", before)
         is not None
     )

@@ -14,7 +14,12 @@ from typing import Any
 
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.textimport.diagnostics import WarningLog
-from nghiquyet.textimport.figures import Figure, find_figures, per_population_unit
+from nghiquyet.textimport.figures import (
+    Figure,
+    find_figures,
+    per_population_unit,
+    unread_numbers,
+)
 from nghiquyet.textimport.text import capitalize_first, collapse
 
 _CLAUSE_END = re.compile(r";|[.!?](?=\s+[\"“'‘(]?[^\W\d_])")
@@ -124,6 +129,13 @@ def read_targets(text: str, ctx: ItemContext) -> list[dict[str, Any]]:
     targets: list[dict[str, Any]] = []
     has_figures = bool(find_figures(text))
     for clause in _clauses(text):
+        if unread_numbers(clause.text):
+            ctx.log.add(
+                "figure_not_read",
+                _("Có số không rõ đơn vị hay ý nghĩa nên chưa nhận là mục tiêu; cần kiểm tra."),
+                ctx.number,
+                clause.text,
+            )
         figures = find_figures(clause.text)
         if figures:
             targets.extend(_clause_targets(clause, figures, deadlines, ctx))
