@@ -264,7 +264,7 @@ class ApprovalItem:
 
     @property
     def evidence_is_image(self) -> bool:
-        name = self.value.evidence.name.lower() if self.value.evidence else ""
+        name = (self.value.evidence.name or "").lower() if self.value.evidence else ""
         return name.endswith((".png", ".jpg", ".jpeg"))
 
 

@@ -223,11 +223,11 @@
     return queued().then(function (records) {
       var banner = document.getElementById("entry-queue");
       if (!banner) return records;
-      if (!records.length && openedOffline && !navigator.onLine) {
-        banner.hidden = false; banner.textContent = T.offlineCopy; return records;
-      }
-      banner.hidden = records.length === 0;
-      banner.textContent = records.length ? T.queueBanner.replace("{n}", records.length) : "";
+      var parts = [];
+      if (openedOffline && !navigator.onLine) parts.push(T.offlineCopy);
+      if (records.length) parts.push(T.queueBanner.replace("{n}", records.length));
+      banner.hidden = parts.length === 0;
+      banner.textContent = parts.join(" ");
       return records;
     });
   }
@@ -260,7 +260,7 @@
     recache = window.setTimeout(function () {
       caches.open("nq-pages").then(function (c) { return c.add(location.href); })
         .catch(function () { /* kept on the next visit */ });
-    }, 8000);
+    }, 3000);
   }
   document.body.addEventListener("htmx:afterSwap", keepCopy);
   if (openedOffline) {
