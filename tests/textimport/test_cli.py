@@ -137,3 +137,18 @@ def test_parse_eval_with_a_term_scores_every_layout_exactly():
     assert len(lines) == 7
     assert all("100,0%" in line and "khác" not in line for line in lines)
     assert lines[-1] == "TỔNG: độ chính xác 100,0% (82/82), độ phủ 100,0% (82/82)"
+
+
+def test_parse_eval_scores_word_and_pdf_files_when_asked():
+    code, out, err = run(
+        parse_eval_main, str(LAYOUTS), "--term", "2025-2030", "--formats", "txt,docx,pdf"
+    )
+    assert code == 0, err
+    lines = out.splitlines()
+    assert (
+        "11-dong-lung-2025-2030.docx: độ chính xác 100,0% (14/14), độ phủ 100,0% (14/14)" in lines
+    )
+    assert "11-dong-lung-2025-2030.pdf: độ chính xác 100,0% (14/14), độ phủ 100,0% (14/14)" in lines
+    assert lines[-1] == "TỔNG: độ chính xác 100,0% (110/110), độ phủ 100,0% (110/110)"
+    code, _out, err = run(parse_eval_main, str(LAYOUTS), "--formats", "doc")
+    assert code == 2 and "Định dạng không hợp lệ" in err

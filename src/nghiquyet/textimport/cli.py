@@ -103,15 +103,16 @@ def _parse_resolution_args(
 
 def parse_eval_main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
     usage = _(
-        "Cách dùng: parse_eval THƯ_MỤC [--term 2025-2030] "
-        "(chứa các cặp TÊN.txt và TÊN.expected.json; --term dùng cho văn bản không ghi nhiệm kỳ)"
+        "Cách dùng: parse_eval THƯ_MỤC [--term 2025-2030] [--formats txt,docx,pdf] "
+        "(chứa các cặp TÊN.txt và TÊN.expected.json; --term dùng cho văn bản không ghi nhiệm kỳ; "
+        "--formats chấm cả TÊN.docx, TÊN.pdf nếu có)"
     )
     args = list(argv)
     if args and args[0] in ("-h", "--help"):
         stdout.write(usage + "\n")
         return EXIT_OK
     try:
-        folder_arg, term = _parse_eval_args(args)
+        folder_arg, term, formats = _parse_eval_args(args)
     except UsageError as exc:
         stderr.write(f"{exc}\n{usage}\n")
         return EXIT_USAGE
@@ -127,20 +128,52 @@ def parse_eval_main(argv: Sequence[str], stdout: TextIO, stderr: TextIO) -> int:
         return EXIT_UNREADABLE
     total = Score(0, 0, 0)
     for name, text_path, expected_path in pairs:
-        score = _score_one(name, text_path, expected_path, term, stdout, stderr)
-        if score is None:
-            return EXIT_UNREADABLE
-        total += score
+        for source, label in _sources(name, text_path, formats):
+            score = _score_one(label, source, expected_path, term, stdout, stderr)
+            if score is None:
+                return EXIT_UNREADABLE
+            total += score
     stdout.write(_format_line(_("TỔNG"), total) + "\n")
     return EXIT_OK
 
 
-def _parse_eval_args(args: list[str]) -> tuple[str, tuple[int, int] | None]:
+_FORMATS = ("txt", "docx", "pdf")
+
+
+def _sources(name: str, text_path: Path, formats: tuple[str, ...]) -> list[tuple[Path, str]]:
+    """The files of one case to score: NAME.txt, then NAME.docx / NAME.pdf when asked for."""
+    found = [(text_path, name)] if "txt" in formats else []
+    for suffix in formats:
+        other = text_path.with_suffix(f".{suffix}")
+        if suffix != "txt" and other.is_file():
+            found.append((other, f"{name}.{suffix}"))
+    return found
+
+
+def _parse_formats(text: str) -> tuple[str, ...]:
+    formats = tuple(f.strip().lstrip(".").lower() for f in text.split(",") if f.strip())
+    if not formats or any(f not in _FORMATS for f in formats):
+        raise UsageError(
+            _("Định dạng không hợp lệ: “{formats}” (chọn trong txt, docx, pdf).").format(
+                formats=text
+            )
+        )
+    return formats
+
+
+def _parse_eval_args(
+    args: list[str],
+) -> tuple[str, tuple[int, int] | None, tuple[str, ...]]:
     folder: str | None = None
     term: tuple[int, int] | None = None
+    formats: tuple[str, ...] = ("txt",)
     while args:
         arg = args.pop(0)
-        if arg.startswith("--term="):
+        if arg.startswith("--formats="):
+            formats = _parse_formats(arg.split("=", 1)[1])
+        elif arg == "--formats":
+            formats = _parse_formats(_option_value(args, arg))
+        elif arg.startswith("--term="):
             term = parse_term(arg.split("=", 1)[1])
         elif arg == "--term":
             term = parse_term(_option_value(args, arg))
@@ -152,7 +185,7 @@ def _parse_eval_args(args: list[str]) -> tuple[str, tuple[int, int] | None]:
             raise UsageError(_("Chỉ nhận một thư mục."))
     if folder is None:
         raise UsageError(_("Thiếu thư mục cần chấm."))
-    return folder, term
+    return folder, term, formats
 
 
 def _pairs(folder: Path) -> list[tuple[str, Path, Path]]:

@@ -18,8 +18,12 @@ class Command(BaseCommand):
         parser.add_argument("--term", help="nhiệm kỳ, ví dụ 2025-2030, cho văn bản không ghi "
                                            "nhiệm kỳ (văn bản có ghi thì dùng nhiệm kỳ của nó)")
 
+        parser.add_argument("--formats", help="chấm cả TÊN.docx, TÊN.pdf nếu có, ví dụ "
+                                              "txt,docx,pdf (mặc định: txt)")
+
     def handle(self, *args: Any, **opts: Any) -> None:
         argv = [opts["directory"]] + (["--term", opts["term"]] if opts["term"] else [])
+        argv += ["--formats", opts["formats"]] if opts["formats"] else []
         code = parse_eval_main(argv, sys.stdout, sys.stderr)
         if code:
             raise SystemExit(code)  # the message is already on stderr
