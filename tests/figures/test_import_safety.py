@@ -340,6 +340,11 @@ def test_dat_is_accepted_for_yes_no_and_written_back(assigned, series, tree, res
     assert DataValue.objects.get(series=electrified, orgunit=tree["villages"][1]).value == 0
     with pytest.raises(ImportRefused, match="chỉ tiêu này cần một số"):
         _import(admin, resolution, [_row("2.1", "SL-PK-B01", value="Đạt")])
+    # Above the villages the same series is a count of villages that meet it: a number.
+    with pytest.raises(ImportRefused, match="chỉ tiêu này cần một số"):
+        _import(admin, resolution, [_row(electrified.code, "SL-PK", value="Đạt")])
+    _import(admin, resolution, [_row(electrified.code, "SL-PK", value="2")])
+    assert DataValue.objects.get(series=electrified, orgunit=tree["commune"]).value == 2
 
 
 @pytest.mark.django_db

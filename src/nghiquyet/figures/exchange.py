@@ -64,7 +64,8 @@ def template_rows(resolution: Resolution, unit: OrgUnit, period: PeriodCode, use
                 "estimate": (_("ước thực hiện") if v.is_estimate else _("chính thức")) if v else "",
                 "note": v.note if v else "",
                 "last_year": r.last_year.value if r.last_year else None,
-                "version": v.version if v else 0, "value_type": r.series.value_type,
+                "version": v.version if v else 0,
+                "value_type": services.entry_value_type(r.series, u.type),
             })
     return rows
 
@@ -86,7 +87,8 @@ def export_rows(resolution: Resolution, root: OrgUnit, years: list[int] | None =
             "orgunit_name": v.orgunit.name, "period": v.period, "value": v.value,
             "numerator": v.numerator, "denominator": v.denominator,
             "estimate": _("ước thực hiện") if v.is_estimate else _("chính thức"), "note": v.note,
-            "last_year": None, "version": v.version, "value_type": v.series.value_type,
+            "last_year": None, "version": v.version,
+            "value_type": services.entry_value_type(v.series, v.orgunit.type),
         })
     return rows
 
@@ -205,7 +207,7 @@ def values_import_steps(
         for p in changed:
             context = contexts.get(p.key, NO_CONTEXT)
             warnings += [f"{p.where}: {w.message}" for w in plausibility_issues(
-                services.series_spec(p.series), p.entry, last_year=context.last_year,
+                services.series_spec(p.series, p.unit), p.entry, last_year=context.last_year,
                 sub_units_total=context.sub_units_total)]
         yield from _write(actor, changed, current)
     scopes: dict[tuple[int, str], tuple[OrgUnit, PeriodCode]] = {}
@@ -364,13 +366,13 @@ def _check_row(
     if not unit.is_within(resolution.issuer):
         fail("orgunit", _("đơn vị không thuộc phạm vi nghị quyết."))
         return None
-    if row.value_in_words and s.value_type != "yes_no":
+    if row.value_in_words and services.entry_value_type(s, unit.type) != "yes_no":
         fail("value", _("“%(yes)s”/“%(no)s” chỉ dùng cho chỉ tiêu đạt hay chưa đạt; chỉ tiêu "
                         "này cần một số.") % {"yes": YES_TEXT, "no": NO_TEXT})
         return None
     # The checks of value_save, so one pass lists every error of the file.
     entry, issues = services.checked_entry(s, period, row.value, row.numerator,
-                                           row.denominator, row.note)
+                                           row.denominator, row.note, unit)
     for issue in issues:
         fail(_FIELD_TO_COLUMN.get(issue.field, ""), issue.message)
     return None if issues else _Row(row, s, unit, period, entry)
