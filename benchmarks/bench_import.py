@@ -87,7 +87,8 @@ def write_doc(title: str, text: str, path: Path = DOC) -> None:
 
 
 def file_rows(resolution: Any, limit: int) -> list[dict[str, Any]]:
-    """The interchange rows of the file: 2025's figures again for 2026, then 2027."""
+    """The interchange rows of the file: 2025's figures again for 2026, then 2027 and so
+    on (a smaller province needs more years to fill the file)."""
     from nghiquyet.figures.models import DataValue
 
     rows: list[dict[str, Any]] = []
@@ -95,7 +96,7 @@ def file_rows(resolution: Any, limit: int) -> list[dict[str, Any]]:
               .select_related("series", "orgunit").order_by("series_id", "orgunit__path"))
     wanted = [v for v in stored if v.orgunit.type == v.series.reporting_unit_type
               or v.orgunit_id == resolution.issuer_id]
-    for year in (2026, 2027, 2028):
+    for year in range(2026, 2031):
         for v in wanted:
             if len(rows) == limit:
                 return rows
