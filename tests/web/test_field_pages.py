@@ -110,3 +110,29 @@ def test_a_village_heads_dashboard_is_their_village_on_what_villages_report(
     client.force_login(users["alice"])
     ra = client.get(reverse("assessment:dashboard", args=[resolution.pk])).context["ra"]
     assert ra.unit == tree["commune"] and len(ra.indicators) == 24
+
+
+def test_a_form_posted_after_the_session_expired_returns_to_its_page_not_a_405(
+        client, users, resolution):
+    from nghiquyet.figures.models import DataValue
+
+    value = DataValue.objects.create(series=resolution.series.get(code="2.1"),
+                                     orgunit=OrgUnit.objects.get(code="SL-PK-B01"),
+                                     period="2026", year=2026, value=D(1), status="submitted")
+    page = reverse("figures:approvals", args=[resolution.pk]) + "?page=2"
+    response = client.post(reverse("figures:value_decide", args=[value.pk, "approve"]),
+                           HTTP_REFERER=f"http://testserver{page}")
+    assert response.status_code == 302
+    assert response["Location"] == "/login/?next=" + "%2Fresolutions%2F" + str(resolution.pk) \
+        + "%2Fapprovals%2F%3Fpage%3D2"
+    logged_in = client.post(response["Location"], {"username": "alice",
+                                                   "password": "pw-alice"}, follow=True)
+    assert logged_in.status_code == 200
+    assert logged_in.redirect_chain[-1][0] == page
+    # From another site's page, only the login page.
+    response = client.post(reverse("figures:value_decide", args=[value.pk, "approve"]),
+                           HTTP_REFERER="https://elsewhere.example/x")
+    client.logout()
+    response = client.post(reverse("figures:value_decide", args=[value.pk, "approve"]),
+                           HTTP_REFERER="https://elsewhere.example/x")
+    assert response["Location"] == "/login/"
