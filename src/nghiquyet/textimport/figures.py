@@ -63,13 +63,18 @@ def find_figures(clause: str) -> list[Figure]:
     return [f for f in _candidates(clause) if _is_target(clause, f)]
 
 
-def unread_numbers(clause: str) -> list[str]:
-    """Numbers of ``clause`` that are no figure for want of a unit ('Số trường mới 12.').
-
-    Years, names ('lớp 1', '3 sao') and restatements are not among them: they
-    are never targets. These are, maybe, and the reviewer is told.
+def figures_and_unread(clause: str) -> tuple[list[Figure], list[str]]:
+    """The figures of ``clause``, and its numbers that are no figure for want of a unit
+    ('Số trường mới 12.'). Years, names ('lớp 1', '3 sao') and restatements are in
+    neither: they are never targets. The unread ones may be, and the reviewer is told.
     """
-    return [clause[f.start : f.end] for f in _candidates(clause) if not _is_target(clause, f)]
+    figures, unread = [], []
+    for figure in _candidates(clause):
+        if _is_target(clause, figure):
+            figures.append(figure)
+        else:
+            unread.append(clause[figure.start : figure.end])
+    return figures, unread
 
 
 def _candidates(clause: str) -> list[Figure]:

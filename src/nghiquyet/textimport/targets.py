@@ -16,9 +16,9 @@ from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.textimport.diagnostics import WarningLog
 from nghiquyet.textimport.figures import (
     Figure,
+    figures_and_unread,
     find_figures,
     per_population_unit,
-    unread_numbers,
 )
 from nghiquyet.textimport.text import capitalize_first, collapse
 
@@ -129,14 +129,14 @@ def read_targets(text: str, ctx: ItemContext) -> list[dict[str, Any]]:
     targets: list[dict[str, Any]] = []
     has_figures = bool(find_figures(text))
     for clause in _clauses(text):
-        if unread_numbers(clause.text):
+        figures, unread = figures_and_unread(clause.text)
+        if unread:
             ctx.log.add(
                 "figure_not_read",
                 _("Có số không rõ đơn vị hay ý nghĩa nên chưa nhận là mục tiêu; cần kiểm tra."),
                 ctx.number,
                 clause.text,
             )
-        figures = find_figures(clause.text)
         if figures:
             targets.extend(_clause_targets(clause, figures, deadlines, ctx))
         elif target := _status_target(clause, deadlines, ctx, has_figures):
