@@ -37,6 +37,20 @@ def _number_rows(page):
     return page.locator("form.entry-row:has(input[name=value])")
 
 
+def _officer_saves(series_id, unit_code, period, value):
+    from django.contrib.auth import get_user_model
+
+    from nghiquyet.figures import services
+    from nghiquyet.figures.periods import parse_period
+    from nghiquyet.orgunits.models import OrgUnit
+    from nghiquyet.resolutions.models import DataSeries
+
+    services.value_save(actor=get_user_model().objects.get(username="canbo"),
+                        series=DataSeries.objects.get(pk=series_id),
+                        orgunit=OrgUnit.objects.get(code=unit_code),
+                        period=parse_period(period), value=Decimal(value))
+
+
 def _saved(page, n):
     """The server's "✓ Đã lưu" on the n-th number row."""
     return _number_rows(page).nth(n).locator(".save-state[data-state=saved]")
@@ -70,6 +84,13 @@ def test_village_head_enters_saves_offline_and_submits_all(browser, live_server,
     _number_rows(page).nth(1).get_by_text("Đã lưu trên máy").wait_for()
     series_2 = _number_rows(page).nth(1).locator("input[name=series]").input_value()
     j.step("mat-mang-luu-tren-may", show=_number_rows(page).nth(1))
+    # Meanwhile the commune's officer changes the fourth figure: its save will conflict.
+    fourth = _number_rows(page).nth(3)
+    fourth.locator("input[name=value]").fill("40")
+    fourth.locator("input[name=value]").press("Tab")
+    _number_rows(page).nth(3).get_by_text("Đã lưu trên máy").wait_for()
+    series_4 = _number_rows(page).nth(3).locator("input[name=series]").input_value()
+    _officer_saves(series_4, "SL-PK-B01", "2027", "44")
     # The page opens again without a network, with what was typed.
     page.reload()
     assert _number_rows(page).nth(1).locator("input[name=value]").input_value() == "2.345"
@@ -82,14 +103,21 @@ def test_village_head_enters_saves_offline_and_submits_all(browser, live_server,
     # The link returns: the queue is sent by itself.
     page.context.set_offline(False)
     page.evaluate("() => window.dispatchEvent(new Event('online'))")
-    # The page opened from the device's copy reloads once the queue has gone.
-    page.wait_for_function("() => document.querySelector('form.entry-row input[name=value]')"
-                           ".value === '1.500'")
+    _saved(page, 1).wait_for()
     sent = DataValue.objects.get(series_id=series_2, orgunit__code="SL-PK-B01", period="2027")
     assert sent.value == Decimal("2345")
-    assert _number_rows(page).nth(1).locator("input[name=value]").input_value() == "2.345"
+    # The conflicting one is not written over: the row says so and keeps the typed number.
+    conflict = _number_rows(page).nth(3)
+    conflict.locator(".typed-offline").wait_for()
+    assert "Số liệu vừa được người khác thay đổi" in conflict.inner_text()
+    assert "40" in conflict.locator(".typed-offline").inner_text()
+    assert conflict.locator("input[name=value]").input_value() == "44"
+    assert DataValue.objects.get(series_id=series_4, orgunit__code="SL-PK-B01",
+                                 period="2027").value == Decimal("44")
     assert page.locator("#entry-queue").is_hidden()
-    j.step("co-mang-da-gui", show=_number_rows(page).nth(1))
+    j.step("co-mang-da-gui-xung-dot", show=conflict)
+    page.reload()
+    assert _number_rows(page).nth(0).locator("input[name=value]").input_value() == "1.500"
 
     # An expired session: the value stays, a dialog asks for the password, then it saves.
     page.context.clear_cookies(name="sessionid")
@@ -107,13 +135,13 @@ def test_village_head_enters_saves_offline_and_submits_all(browser, live_server,
     # "Gửi duyệt tất cả": a summary, then one tap.
     page.get_by_role("link", name="Gửi duyệt tất cả").click()
     page.wait_for_url(re.compile(r"/submit/"))
-    assert page.locator(".submit-list li").count() == 3
+    assert page.locator(".submit-list li").count() == 4  # with the officer's 44
     j.step("tom-tat-gui-duyet")
-    page.get_by_role("button", name=re.compile(r"Gửi duyệt 3 số liệu")).click()
+    page.get_by_role("button", name=re.compile(r"Gửi duyệt 4 số liệu")).click()
     page.wait_for_url(re.compile(r"/entry/"))
-    page.get_by_text("Đã gửi duyệt 3 số liệu của Bản Nà Sàng, năm 2027").wait_for()
+    page.get_by_text("Đã gửi duyệt 4 số liệu của Bản Nà Sàng, năm 2027").wait_for()
     assert DataValue.objects.filter(orgunit__code="SL-PK-B01", period="2027",
-                                    status="submitted").count() == 3
+                                    status="submitted").count() == 4
     j.step("da-gui-duyet")
 
     # Editing a submitted figure asks first; saying no keeps it as it was.
@@ -126,7 +154,7 @@ def test_village_head_enters_saves_offline_and_submits_all(browser, live_server,
                            ".value === '1.500'")
     assert "đã gửi duyệt" in questions[0]
     assert DataValue.objects.filter(orgunit__code="SL-PK-B01", period="2027",
-                                    status="submitted").count() == 3
+                                    status="submitted").count() == 4
 
     # The village head's dashboard is their village, judged on what villages report.
     page.locator(".res-nav").get_by_role("link", name="Tiến độ").click()

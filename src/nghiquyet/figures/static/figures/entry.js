@@ -179,7 +179,7 @@
   });
 
   // --- the offline queue, sent when the link returns ------------------------------------
-  var sending = false;
+  var sending = false, keepOnScreen = false;
   function send(record) {
     var body = new FormData();
     record.fields.forEach(function (f) { body.append(f[0], f[1]); });
@@ -203,8 +203,24 @@
             if (!response.ok) { if (row) setState(row, "retrying", T.retrying); return false; }
             return response.text().then(function (html) {
               return unqueue(record.key).then(function () {
-                if (row) { row.outerHTML = html; var fresh = document.getElementById(record.row);
-                  if (fresh) htmx.process(fresh); }
+                if (!row) return true;
+                row.outerHTML = html;
+                var fresh = document.getElementById(record.row);
+                if (!fresh) return true;
+                htmx.process(fresh);
+                if (fresh.classList.contains("has-error")) {
+                  // Refused (someone changed the figure meanwhile, or a wrong number): the
+                  // number typed offline stays on screen until the person decides.
+                  keepOnScreen = true;
+                  var typed = record.fields.filter(function (f) {
+                    return ["value", "numerator", "denominator"].indexOf(f[0]) >= 0 && f[1];
+                  }).map(function (f) { return f[1]; }).join(" / ");
+                  var note = document.createElement("p");
+                  note.className = "warn typed-offline";
+                  note.setAttribute("role", "alert");
+                  note.textContent = T.typedOffline.replace("{v}", typed);
+                  fresh.insertBefore(note, fresh.querySelector(".er-actions"));
+                }
                 return true;
               });
             });
@@ -270,7 +286,7 @@
 
   window.addEventListener("online", function () {
     flush().then(queued).then(function (left) {
-      if (openedOffline && !left.length) location.reload();
+      if (openedOffline && !left.length && !keepOnScreen) location.reload();
     });
   });
   window.addEventListener("offline", function () { updateBanner(); });
