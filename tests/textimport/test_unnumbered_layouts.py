@@ -331,3 +331,14 @@ def test_target_cells_written_in_many_ways():
         for t in i["targets"]
     ]
     assert found == [expected for _n, _u, _c, expected in rows]
+
+
+def test_a_heading_year_is_the_deadline_of_items_that_write_none():
+    text = HEAD + (
+        "2. Các chỉ tiêu chủ yếu đến năm 2028\n"
+        "(1) Thu nhập bình quân đạt 55 triệu đồng.\n"
+        "(2) Đến năm 2030, tỷ lệ hộ nghèo dưới 2%.\n"
+        "(3) Hằng năm đào tạo nghề cho 200 lao động.\n"
+        "(4) Kết nạp 40 đảng viên trong nhiệm kỳ.\n"
+    )
+    assert [t[6] for t in shape(parse_text(text))] == [2028, 2030, 2030, 2030]

@@ -121,7 +121,16 @@ def indicator_section(doc: str, log: WarningLog) -> Section | None:
     scan = scan_list(body, _indicator_line, log, allow_bullets=True)
     family = _first_family(body, scan)
     layout = {Family.LETTER: "letters", Family.BULLET: "bullets"}.get(family, "list")
-    return Section(heading, body, scan, layout)
+    return Section(heading, body, scan, layout, heading_year(heading.text))
+
+
+_HEADING_YEAR = re.compile(r"\b(?:đến|tới)\s+(?:năm\s+)?((?:19|20)\d\d)\b(?!\s*[-–]\s*\d)")
+
+
+def heading_year(text: str) -> int | None:
+    """'Các chỉ tiêu chủ yếu đến năm 2028:' sets the deadline of items that write none."""
+    found = _HEADING_YEAR.search(text.split(":", 1)[0])
+    return int(found.group(1)) if found else None
 
 
 def _first_family(body: str, scan: ScanResult) -> Family | None:
