@@ -7,8 +7,9 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.views.decorators.csrf import csrf_exempt
 from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
@@ -128,3 +129,9 @@ api.add_router("", assessment.router)
 api.add_router("", reports.router)
 api.add_router("", textimport.router)
 api.add_router("", catalogue.router)
+
+
+@csrf_exempt  # it changes nothing; a POST to a wrong address still gets the JSON 404
+def api_not_found(request: HttpRequest) -> HttpResponse:
+    """JSON 404 for an address under /api/ that no operation matches (urls.py)."""
+    return JsonResponse({"detail": _("Không tìm thấy."), "errors": []}, status=404)
