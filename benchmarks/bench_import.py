@@ -160,7 +160,7 @@ def main() -> None:
         from benchmarks.synthetic import build_synthetic
         from django.contrib.auth import get_user_model
         from django.core.management import call_command
-        from django.db import connection, reset_queries
+        from django.db import connection, reset_queries, transaction
         from django.test.utils import CaptureQueriesContext
 
         from nghiquyet.audit.models import AuditEvent
@@ -176,7 +176,9 @@ def main() -> None:
         start = time.perf_counter()
         synthetic = build_synthetic(communes=args.communes, villages=args.villages,
                                     years=[2025], province_resolution=True)
-        rebuild_figures()
+        # In one transaction: outside one, SQLite commits (and syncs) every row.
+        with transaction.atomic():
+            rebuild_figures()
         built_s = time.perf_counter() - start
         resolution = synthetic.province_resolution
         assert resolution is not None
@@ -202,9 +204,10 @@ def main() -> None:
         years = sorted({int(r.period) for r in read.rows})
 
         def clean() -> None:
-            DataValue.objects.filter(series__resolution=resolution, year__in=years).delete()
-            AuditEvent.objects.filter(reason__startswith="Nhập từ tệp").delete()
-            rebuild_figures(series_ids=[s.pk for s in series.values()])
+            with transaction.atomic():
+                DataValue.objects.filter(series__resolution=resolution, year__in=years).delete()
+                AuditEvent.objects.filter(reason__startswith="Nhập từ tệp").delete()
+                rebuild_figures(series_ids=[s.pk for s in series.values()])
 
         def run_import() -> float:
             start = time.perf_counter()
@@ -224,7 +227,8 @@ def main() -> None:
                     year=period.year, value=entry.value, numerator=entry.numerator,
                     denominator=entry.denominator, is_estimate=r.is_estimate, note=r.note,
                     status=ValueStatus.DRAFT, version=1, updated_by=admin))
-            DataValue.objects.bulk_create(objects)
+            with transaction.atomic():  # as the import: one transaction
+                DataValue.objects.bulk_create(objects)
             return time.perf_counter() - start
 
         phases = Phases(["_check_row", "_lock_current", "plausibility_contexts", "_write",
