@@ -342,3 +342,24 @@ def test_a_heading_year_is_the_deadline_of_items_that_write_none():
         "(4) Kết nạp 40 đảng viên trong nhiệm kỳ.\n"
     )
     assert [t[6] for t in shape(parse_text(text))] == [2028, 2030, 2030, 2030]
+
+
+def test_table_without_a_number_column():
+    text = HEAD + (
+        "2. Các chỉ tiêu chủ yếu\n"
+        "Chỉ tiêu | Đơn vị | Kế hoạch 2030\n"
+        "Kinh tế |  | \n"
+        "Sản lượng lúa | Tấn | 3.600\n"
+        "Xã hội |  | \n"
+        "Tỷ lệ hộ nghèo | % | Dưới 4\n"
+    )
+    result = parse_text(text)
+    assert [(g["code"], g["title"]) for g in result.registry["groups"]] == [
+        ("a", "Kinh tế"),
+        ("b", "Xã hội"),
+    ]
+    assert shape(result) == [
+        (1, "a", "level", ">=", 3600, "tấn", 2030, False),
+        (2, "b", "level", "<", 4, "%", 2030, False),
+    ]
+    assert result.registry["indicators"][0]["text"] == "Sản lượng lúa | Tấn | 3.600"

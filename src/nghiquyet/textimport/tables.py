@@ -68,7 +68,7 @@ class TableScan:
 
 @dataclass
 class _Columns:
-    stt: int
+    stt: int | None  # None: the rows carry no numbers
     name: int
     unit: int | None
     target: int
@@ -198,7 +198,7 @@ def _header_columns(line: str) -> _Columns | None:
         targets = _latest_year_column(row, name)
     if not targets:
         return None
-    stt = next((i for i, c in enumerate(row) if _STT_HEADER.match(c)), 0 if name else name)
+    stt = next((i for i, c in enumerate(row) if _STT_HEADER.match(c)), 0 if name else None)
     unit = next((i for i, c in enumerate(row) if _UNIT_HEADER.search(c)), None)
     return _Columns(stt, name, unit, targets[-1])
 
@@ -225,7 +225,9 @@ def _read_rows(lines: list[tuple[int, int, str]], columns: _Columns, header: str
             break
         scan.end = end
         row = _row(line, columns)
-        if _GROUP_STT.match(row.stt) and row.name and not row.target:
+        if columns.stt is None:
+            current = _unnumbered_row(scan, row, line, columns)
+        elif _GROUP_STT.match(row.stt) and row.name and not row.target:
             scan.groups.append(_group(row))
             current = None
         elif _INDICATOR_STT.match(row.stt):
@@ -239,6 +241,23 @@ def _read_rows(lines: list[tuple[int, int, str]], columns: _Columns, header: str
         elif row.target and not _EMPTY_CELL.match(row.target):
             scan.unread.append(line)  # a target outside any numbered row: shown, never dropped
     return scan
+
+
+def _unnumbered_row(
+    scan: TableScan, row: TableRow, line: str, columns: _Columns
+) -> TableIndicator | None:
+    """A table without an STT column: a row with a target is the next indicator, a row
+    with a name alone is a group heading (a, b, c in order)."""
+    if row.target and not _EMPTY_CELL.match(row.target):
+        group = scan.groups[-1] if scan.groups else None
+        indicator = TableIndicator(len(scan.indicators) + 1, group, _own_text(line, columns), [row])
+        scan.indicators.append(indicator)
+        return indicator
+    if row.name and not row.unit:
+        title = collapse(re.sub(r"\(\s*\d{1,3}\s+chỉ tiêu\s*\)", "", row.name)).strip(" :")
+        count = declared_count(row.name) if "chỉ tiêu" in row.name else None
+        scan.groups.append(Group("abcdefghiklmnopq"[len(scan.groups) % 16], title, count, 0))
+    return None
 
 
 def _row(line: str, columns: _Columns) -> TableRow:
