@@ -270,7 +270,7 @@ def run_with_budget(fn: Callable[..., T], *args: Any, name: str,
         process.join(5)
         parent.close()
     if kind == "ok":
-        return payload  # type: ignore[no-any-return]  # fn's own result, through the pipe
+        return payload  # type: ignore[no-any-return,unused-ignore]  # fn's result via the pipe
     if kind == "memory":
         raise UploadRefused(_("Tệp “%(file)s” cần quá nhiều bộ nhớ để đọc; không xử lý.")
                             % {"file": name})

@@ -70,10 +70,11 @@ def _engine(alias: str = "default") -> str:
 def _pg_env(alias: str = "default") -> dict[str, str]:
     db = settings.DATABASES[alias]
     env = dict(os.environ)
-    for key, name in (("HOST", "PGHOST"), ("PORT", "PGPORT"), ("USER", "PGUSER"),
-                      ("PASSWORD", "PGPASSWORD"), ("NAME", "PGDATABASE")):
-        if db.get(key):
-            env[name] = str(db[key])
+    for value, name in ((db.get("HOST"), "PGHOST"), (db.get("PORT"), "PGPORT"),
+                        (db.get("USER"), "PGUSER"), (db.get("PASSWORD"), "PGPASSWORD"),
+                        (db.get("NAME"), "PGDATABASE")):
+        if value:
+            env[name] = str(value)
     return env
 
 
@@ -197,12 +198,12 @@ def restore(archive_path: Path, *, replace: bool = False, alias: str = "default"
         wanted = [(manifest["database"]["file"], manifest["database"]["sha256"])] + [
             (f"media/{m['path']}", m["sha256"]) for m in manifest.get("media", [])]
         for name, digest in wanted:
-            member = members.get(name)
-            if member is None or not member.isfile():
+            found = members.get(name)
+            if found is None or not found.isfile():
                 raise BackupError(_("Tệp sao lưu thiếu %(name)s.") % {"name": name})
             target = Path(tmp) / "x" / _safe_member(name)
             target.parent.mkdir(parents=True, exist_ok=True)
-            with archive.extractfile(member) as src, target.open("wb") as dst:  # type: ignore[union-attr]  # a regular file
+            with archive.extractfile(found) as src, target.open("wb") as dst:  # type: ignore[union-attr]  # a regular file
                 shutil.copyfileobj(src, dst)
             if _sha256_file(target) != digest:
                 raise BackupError(_("Tệp sao lưu bị hỏng: %(name)s sai mã kiểm tra.")
