@@ -14,3 +14,10 @@ class AccountsConfig(AppConfig):
         # A lockout is no service call (django-axes decides it): its audit row is written
         # from axes' signal.
         user_locked_out.connect(on_locked_out, dispatch_uid="nghiquyet-lockout-audit")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        from nghiquyet.accounts.middleware import remember_password_state
+
+        # Whether the password must be changed is read once, at login, into the session.
+        user_logged_in.connect(remember_password_state, dispatch_uid="nghiquyet-password-state")

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -8,7 +9,16 @@ from django.urls import reverse
 
 from nghiquyet.accounts.services import must_change_password
 
-_CHECKED = "nq_password_ok"
+MUST_CHANGE = "nq_must_change_password"
+
+
+def remember_password_state(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+    """At login (``user_logged_in``), note in the session whether the password is one
+    someone else chose, so no request after it pays a query to know. A new temporary
+    password changes the password hash, which ends the person's sessions: the next login
+    notes it again."""
+    if request is not None and hasattr(request, "session"):
+        request.session[MUST_CHANGE] = must_change_password(user)
 
 
 class PasswordChangeRequiredMiddleware:
@@ -19,14 +29,9 @@ class PasswordChangeRequiredMiddleware:
         self.get_response = get_response
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
-        # Checked once a session: a new temporary password changes the password hash, which
-        # ends the person's sessions, so the next login is checked again.
-        if request.user.is_authenticated and not request.session.get(_CHECKED):
+        if request.session.get(MUST_CHANGE) and request.user.is_authenticated:
             allowed = (reverse("accounts:password_change"), reverse("logout"), "/static/",
                        "/api/")
-            if must_change_password(request.user):
-                if not request.path.startswith(allowed):
-                    return redirect("accounts:password_change")
-            else:
-                request.session[_CHECKED] = True
+            if not request.path.startswith(allowed):
+                return redirect("accounts:password_change")
         return self.get_response(request)

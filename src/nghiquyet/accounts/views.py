@@ -21,6 +21,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from nghiquyet.accounts import access, selectors, services
 from nghiquyet.accounts.forms import PersonCreateForm, RoleGrantForm
+from nghiquyet.accounts.middleware import MUST_CHANGE
 from nghiquyet.accounts.models import RoleAssignment
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.tables import TableError, read_table
@@ -158,10 +159,11 @@ def password_change(request: HttpRequest) -> HttpResponse:
         services.password_change(user=user, new_password=form.cleaned_data["new_password1"],
                                  actor=user)
         update_session_auth_hash(request, user)
+        request.session[MUST_CHANGE] = False
         messages.success(request, _("Đã đổi mật khẩu."))
         return redirect("home")
     return render(request, "accounts/password_change.html", {
-        "form": form, "must_change": services.must_change_password(user),
+        "form": form, "must_change": bool(request.session.get(MUST_CHANGE)),
     }, status=400 if request.method == "POST" else 200)
 
 

@@ -60,7 +60,12 @@ def _raw_rows(name: str, data: bytes) -> list[tuple[Any, ...]]:
                              % {"file": name}) from exc
         sample = text[:4096]
         delimiter = ";" if sample.count(";") > sample.count(",") else ","
-        return [tuple(r) for r in csv.reader(io.StringIO(text), delimiter=delimiter)]
+        try:
+            return [tuple(r) for r in csv.reader(io.StringIO(text, newline=""),
+                                                 delimiter=delimiter)]
+        except csv.Error as exc:
+            raise TableError(_("Tệp %(file)s: không đọc được dạng CSV (%(error)s).")
+                             % {"file": name, "error": exc}) from exc
     raise TableError(_("Tệp %(file)s: chỉ nhận Excel (.xlsx) hoặc CSV (.csv).") % {"file": name})
 
 
