@@ -33,6 +33,7 @@ def test_csrf_failure_is_vietnamese_and_fits_a_phone(users):
     assert response.status_code == 403
     assert "Phiên làm việc đã hết hạn" in body and "Không có dữ liệu nào bị thay đổi" in body
     assert 'name="viewport"' in body and "CSRF" not in body
+    assert response["X-Refused-Because"] == "csrf"  # the entry grid asks for a login
 
 
 def test_not_found_and_server_error_pages_are_vietnamese(client, users, settings):

@@ -98,7 +98,8 @@ def entry_cell(request: HttpRequest, resolution_id: int) -> HttpResponse:
     resolution = access.get_resolution_for_user(request.user, resolution_id)
     form = ValueEntryForm(request.POST, request.FILES)
     if not form.is_valid() and not {"series", "unit", "period", "version"} <= set(form.cleaned_data):
-        return HttpResponse(_("Yêu cầu không hợp lệ."), status=400)
+        return HttpResponse(_("Yêu cầu không hợp lệ."), status=400,
+                            content_type="text/plain; charset=utf-8")
     data = form.cleaned_data
     series = DataSeries.objects.filter(resolution=resolution, pk=data["series"]).select_related(
         "resolution").first()
@@ -108,7 +109,7 @@ def entry_cell(request: HttpRequest, resolution_id: int) -> HttpResponse:
     try:
         period = parse_period(data["period"])
     except ValueError as exc:
-        return HttpResponse(str(exc), status=400)
+        return HttpResponse(str(exc), status=400, content_type="text/plain; charset=utf-8")
     if not access.can_enter_value(request.user, series, unit):
         raise PermissionDenied
     if form.errors:

@@ -162,4 +162,8 @@ def favicon(request: HttpRequest) -> HttpResponse:
 
 def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     """CSRF_FAILURE_VIEW: Vietnamese, for a phone, and says what to do."""
-    return render(request, "403_csrf.html", status=403)
+    response = render(request, "403_csrf.html", status=403)
+    # The entry grid's script asks for the password again (which renews the token) and
+    # keeps what was typed, rather than showing this page inside a row.
+    response["X-Refused-Because"] = "csrf"
+    return response

@@ -157,10 +157,17 @@
   document.body.addEventListener("htmx:responseError", function (e) {
     var row = rowOf(e.detail.elt), status = e.detail.xhr.status;
     if (!row) return;
-    if (status >= 500 || status === 0 || status === 429) {
+    var xhr = e.detail.xhr, type = xhr.getResponseHeader("Content-Type") || "";
+    if (status === 403 && xhr.getResponseHeader("X-Refused-Because") === "csrf") {
+      setState(row, "failed", T.loginNeeded);
+      if (waitingForLogin.indexOf(e.detail.elt) < 0) waitingForLogin.push(e.detail.elt);
+      askLogin();
+    } else if (status >= 500 || status === 0 || status === 429) {
       if (e.detail.elt === row) retryLater(row); else setState(row, "failed", T.failed);
+    } else if (type.indexOf("text/plain") === 0 && xhr.responseText) {
+      setState(row, "failed", xhr.responseText.slice(0, 300));  // the server's own words
     } else {
-      setState(row, "failed", (e.detail.xhr.responseText || T.failed).slice(0, 300));
+      setState(row, "failed", status === 403 ? T.forbidden : T.failed);
     }
   });
 
