@@ -63,7 +63,7 @@ def test_indicator_detail_breaks_down_by_village_worst_first(client, demo):
     charts = json.loads(html.split('id="chart-data" type="application/json">')[1].split("</script>")[0])
     assert charts[0]["labels"][0] == "2025" and charts[0]["required"][-1] == 12.0
     assert charts[0]["actual"][:2] == [pytest.approx(19.8085, abs=1e-3), pytest.approx(17.8938, abs=1e-3)]
-    assert html.count("<tr><td>Bản ") == 30
+    assert html.count('<td class="card-title">Bản ') == 30
     assert "chart-4.6.1.umd.min.js" in html
 
 

@@ -107,12 +107,18 @@ def _shown(t: Any, year: int) -> Any:
     if year in t.series:
         return t.series[year]
     figure = t.figures.get(year)
-    return figure.value if figure is not None and figure.partial else None
+    return figure.value if figure is not None and _incomplete(figure) else None
+
+
+def _incomplete(figure: Any) -> bool:
+    """Partial, or computed from only some of the sub-units (issue 11's one rule)."""
+    return figure.partial or (figure.source == "computed" and figure.expected > 0
+                              and figure.reported < figure.expected)
 
 
 def _coverage(t: Any, year: int) -> str:
     figure = t.figures.get(year)
-    if year in t.series or figure is None or not figure.partial or figure.value is None:
+    if year in t.series or figure is None or not _incomplete(figure) or figure.value is None:
         return ""
     return f"{figure.reported}/{figure.expected}"
 

@@ -72,7 +72,7 @@ class AssessedTarget:
     def partial_years(self) -> dict[int, Figure]:
         """Years whose figure is only partial (sub-units missing, part of the year): shown
         with their coverage, never judged."""
-        return {y: f for y, f in self.figures.items() if f.partial and f.value is not None}
+        return {y: f for y, f in self.figures.items() if incomplete(f) and f.value is not None}
 
     def coverage(self, year: int) -> str:
         """"8/30" for a figure added up from some of the sub-units; "" otherwise."""
@@ -183,7 +183,15 @@ def judged_series(target: Target, figures: SubtreeFigures, unit_id: int | None =
     villages, a year's flow with only its first half) would read as a decline: it is
     shown on the pages but left out of the judgement."""
     return {y: f.value for y, f in figures.of(target.series_id, unit_id).items()
-            if f.value is not None and not f.partial}
+            if f.value is not None and not incomplete(f)}
+
+
+def incomplete(figure: Figure) -> bool:
+    """The one rule: a figure is not judged when it is partial (a total missing sub-units,
+    part of a year's flow) or computed from only some of the sub-units that should report,
+    even a rate (8 of 30 villages' households are not the commune's poverty rate)."""
+    return figure.partial or (figure.source == "computed" and figure.expected > 0
+                              and figure.reported < figure.expected)
 
 
 def assess_resolution(

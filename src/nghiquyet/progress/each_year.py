@@ -47,9 +47,14 @@ def judge_each_year(
         )
         return context.result(Status.MISSED, text, details)
     final_year_in = context.past_deadline and context.deadline in judged
-    text = _(
-        "thực hiện {year}: {value}; đạt chỉ tiêu {target} cả {count} năm có số liệu ({years})"
-    ).format(
+    # "cả 1 năm có số liệu" is not Vietnamese: one year is named, several are counted.
+    template = (
+        _("thực hiện {year}: {value}; đạt chỉ tiêu {target} năm {years}")
+        if len(judged) == 1
+        else _("thực hiện {year}: {value}; đạt chỉ tiêu {target} cả {count} năm có số liệu "
+               "({years})")
+    )
+    text = template.format(
         year=last_year,
         value=show(judged[last_year]),
         target=context.target_text,

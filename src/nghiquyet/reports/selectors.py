@@ -36,6 +36,7 @@ from nghiquyet.assessment.selectors import (
     AssessedTarget,
     ResolutionAssessment,
     assess_resolution,
+    incomplete,
 )
 from nghiquyet.audit.models import AuditEvent
 from nghiquyet.documents import ReportData, ReportGroup, ReportIndicator, ReportTarget
@@ -154,8 +155,9 @@ def _target(at: AssessedTarget, reading: _Reading, indicator_text: str,
         deadline_year=target.year,
         status=result.status,
         status_label=at.status_label if at.no_unit_target else result.status.label,
-        explanation=" ".join([_sentence(result.explanation), *reading.notes,
-                              *_coverage(reading, max(shown, default=None))]).strip(),
+        # A figure not judged (partial) is said once, where its figure is: with its coverage
+        # in the annex's cell and in the sentence of the result (wording.result_clause).
+        explanation=" ".join([_sentence(result.explanation), *reading.notes]).strip(),
         kind=target.kind,
         comparator=target.comparator,
         target_value=target_value,
@@ -198,7 +200,7 @@ def _sentence(text: str) -> str:
 def _shown(reading: _Reading) -> dict[int, Decimal]:
     """The figures the annex prints: those judged, plus partial totals for information."""
     partial = {y: f.value for y, f in reading.figures.items()
-               if f.partial and f.value is not None}
+               if incomplete(f) and f.value is not None}
     return {**partial, **reading.series}
 
 
@@ -208,21 +210,6 @@ def _coverage_words(figure: Figure) -> str:
         return _("{reported}/{expected} đơn vị báo cáo").format(
             reported=figure.reported, expected=figure.expected)
     return _("mới có số liệu một phần năm")
-
-
-def _coverage(reading: _Reading, year: int | None) -> list[str]:
-    """A figure that is not judged (a total missing sub-units, part of a year) says so once,
-    with its coverage; the annex prints the figure beside it."""
-    figure = reading.figures.get(year) if year is not None else None
-    if figure is None or year not in reading.series:
-        # A partial total is printed once, where its figure is: with its coverage in the
-        # annex's cell and in the sentence of the result (wording.result_clause).
-        return []
-    if figure.source == "computed" and figure.expected and figure.reported < figure.expected:
-        # judged as a complete figure (a rate over the villages that reported)
-        return [_("Số liệu năm {year} tổng hợp từ {reported}/{expected} đơn vị báo cáo.")
-                .format(year=year, reported=figure.reported, expected=figure.expected)]
-    return []
 
 
 # --- what a target reads --------------------------------------------------------------
@@ -249,7 +236,7 @@ def _reading(at: AssessedTarget, assessed: ResolutionAssessment, period: ReportP
             value=format_quantity(entered.half.value, _unit(at))))
     if chosen is not None and chosen.value is not None:
         figures[year] = chosen
-        if not chosen.partial:  # a total missing sub-units is shown, never judged
+        if not incomplete(chosen):  # a figure missing sub-units is shown, never judged
             series[year] = chosen.value
     result = assess_target({**at.registry, "series_unit": at.target.series.unit}, series,
                            term_start=assessed.resolution.term_start, as_of=year)
