@@ -11,7 +11,6 @@ import csv
 import io
 import re
 import unicodedata
-import zipfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -51,7 +50,7 @@ def _cell(value: Any) -> str:
 def _raw_rows(name: str, data: bytes) -> list[tuple[Any, ...]]:
     lower = name.lower()
     if lower.endswith(".xlsx"):
-        return _xlsx_rows(data)
+        return _xlsx_rows(data, name)
     if lower.endswith(".csv"):
         try:
             text = data.decode("utf-8-sig")
@@ -69,29 +68,23 @@ def _raw_rows(name: str, data: bytes) -> list[tuple[Any, ...]]:
     raise TableError(_("Tệp %(file)s: chỉ nhận Excel (.xlsx) hoặc CSV (.csv).") % {"file": name})
 
 
-def _xlsx_rows(data: bytes) -> list[tuple[Any, ...]]:
-    from openpyxl import load_workbook
+def _xlsx_rows(data: bytes, name: str = "") -> list[tuple[Any, ...]]:
+    """The first sheet's rows through the product's upload guards (lib/uploads): zip
+    bomb, hostile XML, rows counted while streaming whatever <dimension> says."""
+    from nghiquyet.lib.uploads import UploadRefused, open_xlsx, xlsx_rows
 
+    name = name or _("tệp Excel")
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            infos = zf.infolist()
-    except zipfile.BadZipFile as exc:
-        raise TableError(_("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không phải "
-                           ".xlsx.")) from exc
-    total = sum(i.file_size for i in infos)
-    if len(infos) > 2000 or total > 100 * 1024 * 1024 or total > 200 * max(len(data), 1):
-        raise TableError(_("Tệp Excel giải nén ra quá lớn; không xử lý."))
-    try:
-        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise TableError(_("Không đọc được tệp Excel (.xlsx): tệp hỏng hoặc không đúng "
-                           "định dạng.")) from exc
-    ws = wb.worksheets[0]
-    if (ws.max_row or 0) > MAX_ROWS + 20:
-        raise TableError(_("Tệp có quá nhiều dòng (tối đa %(n)d).") % {"n": MAX_ROWS})
-    rows = list(ws.iter_rows(values_only=True))
-    wb.close()
-    return rows
+        wb = open_xlsx(data, name)
+        try:
+            return list(xlsx_rows(wb.worksheets[0], name, max_rows=2 * MAX_ROWS + 100))
+        finally:
+            wb.close()
+    except UploadRefused as exc:
+        raise TableError(str(exc)) from exc
+    except (IndexError, KeyError, ValueError, TypeError) as exc:  # no sheet, bad <dimension>
+        raise TableError(_("Không đọc được tệp Excel “%(file)s”: tệp hỏng hoặc không đúng "
+                           "định dạng .xlsx.") % {"file": name}) from exc
 
 
 def read_table(*, name: str, data: bytes, max_bytes: int,

@@ -65,8 +65,9 @@ def check_zip(data: bytes, name: str, limits: ZipLimits = DEFAULT_ZIP_LIMITS,
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             entries = archive.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, ValueError, OSError, EOFError) as exc:
-        raise UploadRefused(_("Tệp “%(file)s” không phải tệp %(kind)s hợp lệ (tệp hỏng hoặc "
-                              "sai định dạng).") % {"file": name, "kind": kind}) from exc
+        raise UploadRefused(_("Không đọc được tệp “%(file)s”: không phải tệp %(kind)s hợp lệ "
+                              "(tệp hỏng hoặc sai định dạng).") % {"file": name, "kind": kind}
+                            ) from exc
     bomb = UploadRefused(_("Tệp “%(file)s” giải nén ra quá lớn (nghi là tệp nén độc hại); "
                            "không xử lý.") % {"file": name})
     if len(entries) > limits.max_entries:
