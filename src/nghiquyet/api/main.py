@@ -14,7 +14,16 @@ from ninja import NinjaAPI, Swagger
 from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.parser import Parser
 
-from nghiquyet.api import assessment, catalogue, figures, orgunits, reports, resolutions, textimport
+from nghiquyet.api import (
+    assessment,
+    catalogue,
+    figures,
+    orgunits,
+    programmes,
+    reports,
+    resolutions,
+    textimport,
+)
 from nghiquyet.api.auth import api_auth
 from nghiquyet.api.schemas import ErrorOut
 from nghiquyet.lib import safejson
@@ -129,6 +138,7 @@ api.add_router("", assessment.router)
 api.add_router("", reports.router)
 api.add_router("", textimport.router)
 api.add_router("", catalogue.router)
+api.add_router("", programmes.router)
 
 
 @csrf_exempt  # it changes nothing; a POST to a wrong address still gets the JSON 404
