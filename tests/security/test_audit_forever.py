@@ -81,3 +81,18 @@ def test_role_assignment_deletion_is_audited(client: Any, users: Any, root: Any)
                                                    "_selected_action": [ra2.pk], "post": "yes"})
     assert not RoleAssignment.objects.filter(pk=ra2.pk).exists()
     assert AuditEvent.objects.filter(action="role.delete").count() == 2
+
+
+def test_audit_rows_cannot_be_changed_or_deleted_in_the_admin(client: Any, users: Any,
+                                                              root: Any) -> None:
+    from nghiquyet.accounts.services import user_deactivate
+
+    user_deactivate(actor=root, user=users["bob"])
+    event = AuditEvent.objects.get(action="user.deactivate")
+    client.force_login(root)
+    assert client.get(f"/admin/audit/auditevent/{event.pk}/delete/").status_code == 403
+    client.post(f"/admin/audit/auditevent/{event.pk}/change/", {"reason": "sửa"})
+    client.post("/admin/audit/auditevent/", {"action": "delete_selected",
+                                             "_selected_action": [event.pk], "post": "yes"})
+    event.refresh_from_db()
+    assert event.reason == "" and AuditEvent.objects.filter(pk=event.pk).exists()
