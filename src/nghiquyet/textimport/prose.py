@@ -94,13 +94,13 @@ def scan_prose(body: str, states_target: TargetTest, *, heading_lead: str = "") 
         if group is not None:
             groups.append(group)
         lead = _LEAD_IN.match(body, pos)
-        own_lead = lead and not find_figures(lead.group("lead"))
+        own_lead = lead if lead and not find_figures(lead.group("lead")) else None
         after_heading = start == 0 and heading_lead and _has_clauses(body, pos, end)
-        if (own_lead and _has_clauses(body, lead.end(), end)) or after_heading:
-            words = lead.group("lead") if own_lead else heading_lead
+        if (own_lead and _has_clauses(body, own_lead.end(), end)) or after_heading:
+            words = own_lead.group("lead") if own_lead else heading_lead
             year = _LEAD_YEAR.search(words)
             lead_year = int(year.group(1) or year.group(2)) if year else lead_year
-            spans = _clauses(body, lead.end() if own_lead else pos, end)
+            spans = _clauses(body, own_lead.end() if own_lead else pos, end)
             layout = "paragraph"
         else:
             spans = _sentences(body, pos, end)

@@ -44,6 +44,7 @@ _GROUP_TOPIC = re.compile(
 _UNMARKED_GROUP = re.compile(r"^(?:Về|Các chỉ tiêu về|Chỉ tiêu về|Nhóm chỉ tiêu|Lĩnh vực)\s")
 _COUNT_IN_BRACKETS = re.compile(r"\(\s*(?:gồm\s+|có\s+)?\d{1,3}\s+chỉ tiêu\s*\)", re.IGNORECASE)
 _MAX_GROUP_HEADING = 150
+_LAYOUT_OF_FAMILY = {Family.LETTER: "letters", Family.BULLET: "bullets"}
 
 
 @dataclass
@@ -120,7 +121,7 @@ def indicator_section(doc: str, log: WarningLog) -> Section | None:
     body = doc[heading.body_start :]
     scan = scan_list(body, _indicator_line, log, allow_bullets=True)
     family = _first_family(body, scan)
-    layout = {Family.LETTER: "letters", Family.BULLET: "bullets"}.get(family, "list")
+    layout = _LAYOUT_OF_FAMILY.get(family, "list") if family else "list"
     return Section(heading, body, scan, layout, heading_year(heading.text))
 
 
@@ -172,7 +173,7 @@ def section_between(doc: str, first: str, last: str, log: WarningLog) -> Section
     scan = scan_list(body, _indicator_line, log, allow_bullets=True)
     if scan.items:
         family = _first_family(body, scan)
-        layout = {Family.LETTER: "letters", Family.BULLET: "bullets"}.get(family, "list")
+        layout = _LAYOUT_OF_FAMILY.get(family, "list") if family else "list"
         return Section(heading, body, scan, layout)
     found = scan_prose(body, _states_target)
     if found is not None:

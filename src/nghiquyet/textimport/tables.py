@@ -86,8 +86,10 @@ def scan_table(body: str) -> TableScan | None:
         if columns is not None:
             return _read_rows(lines[index + 1 :], columns, line)
     for index in range(min(_HEADER_LOOKAHEAD, len(lines))):
-        if rebuilt := _cell_per_line(lines, index):
-            return _read_rows(rebuilt[1:], _header_columns(rebuilt[0][2]), rebuilt[0][2])
+        rebuilt = _cell_per_line(lines, index)
+        columns = _header_columns(rebuilt[0][2]) if rebuilt else None
+        if rebuilt and columns is not None:
+            return _read_rows(rebuilt[1:], columns, rebuilt[0][2])
     return None
 
 
