@@ -41,14 +41,14 @@ def _paragraphs(doc: Any) -> Iterator[Paragraph]:
 
 def _figure(value: float | None, target: Any, estimate: bool = False, year: int = 0) -> str:
     """A cell as an office writes it: whole tấn/ha/người, one decimal for %, and a partial
-    total with its coverage ("13.117 (8/30 đơn vị báo cáo)")."""
+    total with its coverage ("13.117 (8/30)")."""
     if value is None:
         return ""
     places = 0 if target.denominator is not None else unit_decimals(target.unit)
     of = "" if target.denominator is None else "/" + format_number(target.denominator)
     text = format_number(round_for_unit(value, places)) + of
     if year == 2026 and target.coverage:
-        text += f" ({target.coverage} đơn vị báo cáo)"
+        text += f" ({target.coverage})"
     return text + ("*" if estimate else "")
 
 

@@ -36,6 +36,7 @@ from .data import ReportData, ReportIndicator, ReportTarget, Status
 from .palette import GROUP_FILL, HEADER_FILL, STATUS_TINTS
 from .wording import (
     assessment_phrase,
+    coverage_cell,
     date_line,
     format_figure,
     illustrative_note,
@@ -423,8 +424,8 @@ def _annex(doc: DocxDocument, data: ReportData, *, charts: bool) -> None:
     notes = doc.add_paragraph(
         " ".join([
             _(
-                "Ghi chú: (*) số liệu ước thực hiện; ô để trống: chưa có số liệu; số có ghi "
-                "số đơn vị trong ngoặc: số liệu mới tổng hợp được một phần, chưa dùng để đánh giá. "
+                "Ghi chú: (*) số liệu ước thực hiện; ô để trống: chưa có số liệu; số kèm (8/30): "
+                "số liệu mới tổng hợp từ 8 trên 30 đơn vị phải báo cáo, chưa dùng để đánh giá. "
                 "Đánh giá của chỉ tiêu gồm nhiều mục tiêu là đánh giá thấp nhất trong các mục "
                 "tiêu; chỉ tiêu còn mục tiêu chưa đánh giá được thì không được tính là đạt."
             ),
@@ -524,7 +525,7 @@ def _figure_text(target: ReportTarget, year: int, term_start: int) -> str:
     text = format_figure(value, target.unit, target.denominator)
     if year in target.partial:
         # a partial total: printed with its coverage, never as the year's result
-        text += " (" + target.partial[year] + ")"
+        text += " (" + coverage_cell(target.partial[year]) + ")"
     return text + ("*" if year in target.estimate_years else "")
 
 

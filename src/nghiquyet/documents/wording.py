@@ -85,6 +85,13 @@ def format_figure(value: float, unit: str, denominator: float | None = None) -> 
     return text
 
 
+def coverage_cell(coverage: str) -> str:
+    """The coverage in a table cell: "8/30" for "8/30 đơn vị báo cáo" (the table's note says
+    what the numbers are); other wordings as they are."""
+    head = coverage.split(" ", 1)[0]
+    return head if "/" in head and head.replace("/", "").isdigit() else coverage
+
+
 def comparator_symbol(comparator: str) -> str:
     """Short form for table cells: ``≥``, ``<``..."""
     symbols = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "=": "≈"}

@@ -36,7 +36,14 @@ from .data import (
     status_meaning,
 )
 from .palette import GROUP_FILL, HEADER_FILL, STATUS_TINTS
-from .wording import comparator_symbol, date_line, illustrative_note, number_line, target_number
+from .wording import (
+    comparator_symbol,
+    coverage_cell,
+    date_line,
+    illustrative_note,
+    number_line,
+    target_number,
+)
 
 FONT: Final[str] = "Times New Roman"
 SIZE: Final[int] = 11
@@ -378,7 +385,7 @@ def _figure(
     if value is not None:
         suffix = _denominator_suffix(target)
         if coverage:
-            suffix += f" ({_format_literal(coverage)})"
+            suffix += f" ({_format_literal(coverage_cell(coverage))})"
         suffix += "*" if estimate else ""
         places = 0 if target.denominator is not None else unit_decimals(target.unit)
         cell.number_format = number_format(value, suffix=suffix, places=places)
@@ -410,8 +417,8 @@ def _blank_row(sheet: Worksheet, row: int, columns: _Columns, style: str) -> Non
 def _footnote(sheet: Worksheet, row: int, notes: Sequence[str]) -> None:
     lines = [
         _(
-            "Ghi chú: (*) số liệu ước thực hiện; ô để trống: chưa có số liệu; số có ghi số đơn "
-            "vị trong ngoặc: số liệu mới tổng hợp được một phần, chưa dùng để đánh giá. "
+            "Ghi chú: (*) số liệu ước thực hiện; ô để trống: chưa có số liệu; số kèm (8/30): số "
+            "liệu mới tổng hợp từ 8 trên 30 đơn vị phải báo cáo, chưa dùng để đánh giá. "
             'Cách đánh giá: xem trang tính "Ghi chú".'
         ),
         *notes,
