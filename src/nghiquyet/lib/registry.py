@@ -168,15 +168,17 @@ def validate_registry(doc: Any) -> dict[str, Any]:
     if root.get("format") != FORMAT:
         c.fail("format", _("phải là “%(format)s”") % {"format": FORMAT})
     res = c.obj(root.get("resolution"), "resolution") or {}
-    resolution = {
+    term_start = c.integer(res, "term_start", "resolution", low=1945, high=2200)
+    term_end = c.integer(res, "term_end", "resolution", low=1945, high=2200)
+    resolution: dict[str, Any] = {
         "title": c.text(res, "title", "resolution", limit=1000),
         "issuer": c.text(res, "issuer", "resolution", limit=255),
         "level": c.text(res, "level", "resolution", required=False, limit=50) or "",
         "province": c.text(res, "province", "resolution", required=False, limit=255) or "",
-        "term_start": c.integer(res, "term_start", "resolution", low=1945, high=2200),
-        "term_end": c.integer(res, "term_end", "resolution", low=1945, high=2200),
+        "term_start": term_start,
+        "term_end": term_end,
     }
-    ts, te = resolution["term_start"], resolution["term_end"]
+    ts, te = term_start, term_end
     if ts is not None and te is not None and te <= ts:
         c.fail("resolution.term_end", _("phải sau năm bắt đầu nhiệm kỳ"))
     declared = c.integer(root, "declared_indicator_count", "$", required=False, high=MAX_INDICATORS)

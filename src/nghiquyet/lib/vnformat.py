@@ -39,7 +39,7 @@ def format_number(value: Number | None, decimals: int | None = None) -> str:
     whole, _, frac = text.partition(".")
     if decimals is None:
         frac = frac.rstrip("0")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]
