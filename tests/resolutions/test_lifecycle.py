@@ -129,15 +129,19 @@ def test_rename_archive_and_delete(client: Any, users: dict[str, Any], resolutio
     assert resolution.pk not in [r.pk for r in client.get(reverse("home")).context["resolutions"]]
     DataValue.objects.create(series=resolution.series.first(), orgunit=tree["commune"],
                              period="2026", year=2026, value=Decimal(1))
-    client.post(url, {"action": "delete"})
+    client.post(url, {"action": "delete", "confirm": "1"})
     assert Resolution.objects.filter(pk=resolution.pk).exists()
     with pytest.raises(ResolutionInUse):
         resolution_delete(resolution=resolution, actor=users["alice"])
 
 
-def test_a_resolution_without_figures_can_be_deleted(users: dict[str, Any],
+def test_a_resolution_without_figures_can_be_deleted(client: Any, users: dict[str, Any],
                                                      resolution: Any) -> None:
-    resolution_delete(resolution=resolution, actor=users["alice"])
+    client.force_login(users["alice"])
+    url = reverse("resolutions:manage", args=[resolution.pk])
+    client.post(url, {"action": "delete"})  # not confirmed
+    assert Resolution.objects.exists()
+    assert client.post(url, {"action": "delete", "confirm": "1"}).url == reverse("home")
     assert not Resolution.objects.exists()
 
 

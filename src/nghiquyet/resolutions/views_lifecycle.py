@@ -74,6 +74,9 @@ def _manage_post(request: HttpRequest, resolution: Resolution) -> HttpResponse:
         messages.success(request, _("Đã đưa vào lưu trữ.") if action == "archive"
                          else _("Đã đưa ra khỏi lưu trữ."))
     elif action == "delete":
+        if request.POST.get("confirm") != "1":
+            messages.error(request, _("Hãy đánh dấu ô xác nhận trước khi xóa."))
+            return redirect("resolutions:manage", resolution_id=resolution.pk)
         try:
             services.resolution_delete(resolution=resolution, actor=request.user, reason=reason)
         except services.ResolutionInUse:
