@@ -147,7 +147,7 @@ def _target(at: AssessedTarget, reading: _Reading, indicator_text: str,
     latest = result.observed if target.kind == "cumulative" else result.latest_value
     latest = _round(latest)
     target_value = None if target.comparator == "between" or at.no_unit_target \
-        else float(at.registry["value"])  # type: ignore[arg-type]  # a number in the registry
+        else float(at.registry["value"])
     return ReportTarget(
         label=target.label or indicator_text,
         unit=_unit(at),
