@@ -127,6 +127,8 @@ def test_rename_archive_and_delete(client: Any, users: dict[str, Any], resolutio
     assert resolution.title == "Nghị quyết mới" and resolution.archived_at is not None
     assert province_resolutions(tree["province"]) == []
     assert resolution.pk not in [r.pk for r in client.get(reverse("home")).context["resolutions"]]
+    archived = client.get(reverse("home"), {"archived": "1"}).context["resolutions"]
+    assert [r.pk for r in archived] == [resolution.pk]
     DataValue.objects.create(series=resolution.series.first(), orgunit=tree["commune"],
                              period="2026", year=2026, value=Decimal(1))
     client.post(url, {"action": "delete", "confirm": "1"})

@@ -31,14 +31,15 @@ from nghiquyet.web.forms import RegistryUploadForm
 @login_required
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    archived = request.GET.get("archived") == "1"
     resolutions = resolution_list(access.visible_resolutions(request.user)
-                                  .filter(is_current=True, archived_at__isnull=True))
+                                  .filter(is_current=True, archived_at__isnull=not archived))
     waiting = work_waiting(request.user, resolutions, timezone.localdate())
     for r in resolutions:  # what waits for the viewer, on each resolution's card
         r.waiting = (waiting.to_enter.get(r.pk, 0), waiting.to_approve.get(r.pk, 0),  # type: ignore[attr-defined]  # page-only attribute
                      waiting.returned.get(r.pk, 0))
     return render(request, "web/home.html", {
-        "resolutions": resolutions, "waiting": waiting,
+        "resolutions": resolutions, "waiting": waiting, "archived": archived,
         "can_import": access.can_import_any(request.user),
     })
 
