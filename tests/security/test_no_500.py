@@ -129,3 +129,9 @@ def test_every_operation_documents_json_errors(client: Any, users: Any) -> None:
                 content = operation["responses"][status]["content"]["application/json"]
                 assert content["schema"]["$ref"].startswith("#/components/schemas/"), \
                     (path, method, status)
+
+
+def test_ids_the_database_cannot_hold_are_422(client: Any, users: Any) -> None:
+    client.force_login(users["admin"])
+    response = _json(client, "/api/v1/notifications/read", '{"ids": [100000000000000000000]}')
+    assert response.status_code == 422 and response.json()["detail"]

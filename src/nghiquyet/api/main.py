@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.db import DataError
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
@@ -116,6 +117,16 @@ def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
     else:
         detail = _("Yêu cầu không được xử lý.")
     return api.create_response(request, {"detail": detail}, status=exc.status_code)
+
+
+@api.exception_handler(OverflowError)
+@api.exception_handler(DataError)
+def _out_of_range(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """A number the database cannot hold (an id of 10^20: SQLite's OverflowError,
+    PostgreSQL's out-of-range DataError) is bad input, not a server error."""
+    return api.create_response(
+        request, {"detail": _("Một số gửi lên vượt quá giới hạn lưu trữ."), "errors": []},
+        status=422)
 
 
 @api.exception_handler(ValidationError)
