@@ -31,6 +31,7 @@ from nghiquyet.figures.selectors import (
 )
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits.models import OrgUnit
+from nghiquyet.reports.selectors import DEMO_NOTE
 from nghiquyet.resolutions.models import DataSeries, Resolution
 from nghiquyet.resolutions.terms import year_in_term
 
@@ -76,6 +77,9 @@ def entry(request: HttpRequest, resolution_id: int) -> HttpResponse:
     resolution = access.get_resolution_for_user(request.user, resolution_id)
     ctx = _entry_context(request, resolution)
     ctx["rows"] = entry_grid(resolution, ctx["unit"], ctx["period"], request.user)
+    # The demo banner from what the page shows: no extra query on the busiest page.
+    ctx["illustrative"] = ctx["unit"].is_illustrative or any(
+        r.value is not None and r.value.note == DEMO_NOTE for r in ctx["rows"])
     return render(request, "figures/entry.html", ctx)
 
 

@@ -35,6 +35,23 @@ def vn_date(value: dt.date | dt.datetime | None) -> str:
 
 
 @register.filter
+def figure(value: Any, target: Any) -> str:
+    """A target's figure as every page writes it: "Đạt"/"Chưa đạt" for a yes/no, the unit's
+    precision otherwise (whole tấn, one decimal for %), without the unit (the column says
+    it). ``target``: a Target (its unit) or a unit string."""
+    if value is None or value == "":
+        return ""
+    unit = target if isinstance(target, str) else getattr(target, "unit", "") or ""
+    try:
+        number = Decimal(str(value))
+    except ArithmeticError:
+        return str(value)
+    if unit == "đạt/không đạt" and number in (0, 1):
+        return "Đạt" if number == 1 else "Chưa đạt"
+    return vnformat.format_number(vnformat.round_for_unit(number, vnformat.unit_decimals(unit)))
+
+
+@register.filter
 def target_text(target: Any) -> str:
     from nghiquyet.progress import describe_target
 
@@ -191,10 +208,10 @@ def resolution_nav(context: template.Context, resolution: Any, current: str = ""
 
 
 @register.simple_tag
-def illustrative_note(resolution: Any) -> str:
+def illustrative_note(resolution: Any, known: bool | None = None) -> str:
     """The demo banner, only on a resolution holding illustrative figures: the demo's own
     (its note) or figures of units with illustrative names. One query; a real imported
-    resolution never shows it."""
+    resolution never shows it. ``known``: the page already knows (from its own rows)."""
     from django.db.models import Q
     from django.utils.html import format_html
 
@@ -202,7 +219,7 @@ def illustrative_note(resolution: Any) -> str:
     from nghiquyet.lib.i18n import gettext
     from nghiquyet.reports.selectors import DEMO_NOTE
 
-    cached = getattr(resolution, "_illustrative", None)
+    cached = known if known is not None else getattr(resolution, "_illustrative", None)
     if cached is None:
         cached = DataValue.objects.filter(series__resolution=resolution).filter(
             Q(orgunit__is_illustrative=True) | Q(note=DEMO_NOTE)).exists()
