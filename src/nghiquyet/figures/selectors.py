@@ -87,18 +87,19 @@ def stored_figures(
         for sid in mine:
             by_series[sid].append(index)
     if by_series and years:
-        rows = StoredFigure.objects.filter(series_id__in=list(by_series), year__in=years,
-                                           approved_only=approved_only)
+        rows = StoredFigure.objects.filter(year__in=years, approved_only=approved_only)
         if depth is None:
             paths = Q()
             for scope in scopes:
                 paths |= Q(orgunit__path__startswith=scope.root.path)
-            rows = rows.filter(paths)
+            rows = rows.filter(paths, series_id__in=list(by_series))
         else:
+            # The units' rows, whatever the series (a unit holds few other series'): a
+            # list of series ids as well would make the index search every combination.
             rows = rows.filter(orgunit_id__in={uid for own in units for uid in own})
         for row in rows.values_list("series_id", "orgunit_id", "year", *COLUMNS[4:]):
             sid, uid, year = row[:3]
-            for index in by_series[sid]:
+            for index in by_series.get(sid, ()):
                 if uid in units[index]:
                     figures[index][sid].setdefault(uid, {})[year] = as_figure(row[3:])
     return [SubtreeFigures(root=scope.root, units=own_units, series=own_series,
