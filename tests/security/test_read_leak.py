@@ -115,3 +115,21 @@ def test_other_commune_leader_is_refused_everywhere(client: Any, assigned: Any,
         assert client.get(url).status_code in (403, 404), url
     status, body = _get(client, "/api/v1/orgunits")
     assert "SL-PK" not in body
+
+
+@pytest.mark.parametrize("url", [
+    "/resolutions/{rid}/entry/", "/resolutions/{rid}/entry/?unit=SL-PK",
+    "/resolutions/{rid}/approvals/", "/resolutions/{rid}/exchange/",
+    "/resolutions/{rid}/report/", "/resolutions/{rid}/programmes/",
+    "/search/?q=B%E1%BA%A3n", "/search/?q=P%C3%A1%20Kh%C3%B4m", "/units/", "/people/",
+    "/my-tasks/", "/notifications/", "/"])
+def test_no_other_village_on_any_page_that_lists_units(client: Any, assigned: Any,
+                                                       resolution: Any, figures: Any,
+                                                       url: str) -> None:
+    """Every other page that lists units, for the village head: refused, or without B02."""
+    client.force_login(assigned["bob"])
+    status, body = _get(client, url.format(rid=resolution.pk))
+    assert status in (200, 302, 403, 404), url
+    if status == 200:
+        for leaked in ("SL-PK-B02", "Bản Pá Khôm", "Chiềng Hặc", HIDDEN, HIDDEN_VN):
+            assert leaked not in body, (url, leaked)
