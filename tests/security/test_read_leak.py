@@ -122,7 +122,9 @@ def test_other_commune_leader_is_refused_everywhere(client: Any, assigned: Any,
     "/resolutions/{rid}/approvals/", "/resolutions/{rid}/exchange/",
     "/resolutions/{rid}/report/", "/resolutions/{rid}/programmes/",
     "/search/?q=B%E1%BA%A3n", "/search/?q=P%C3%A1%20Kh%C3%B4m", "/units/", "/people/",
-    "/my-tasks/", "/notifications/", "/"])
+    "/my-tasks/", "/notifications/", "/", "/api/v1/catalogue", "/api/v1/provinces/SL/comparison",
+    "/api/v1/resolutions/{rid}/programmes", "/api/v1/notifications",
+    "/api/v1/resolutions/{rid}/report?orgunit=SL-PK-B02"])
 def test_no_other_village_on_any_page_that_lists_units(client: Any, assigned: Any,
                                                        resolution: Any, figures: Any,
                                                        url: str) -> None:
