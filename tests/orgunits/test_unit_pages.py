@@ -59,7 +59,7 @@ def test_a_bad_file_saves_nothing_and_names_each_row(client: Any, users: dict[st
 
 @pytest.mark.parametrize(("name", "data", "message"), [
     ("x.txt", b"abc", "chỉ nhận Excel"),
-    ("x.xlsx", b"not a zip", "Không đọc được tệp Excel"),
+    ("x.xlsx", b"not a zip", "Không đọc được tệp “x.xlsx”"),
     ("x.csv", "\ufeffTên\nA\n".encode(), "thiếu dòng tiêu đề"),
     ("x.csv", b"\xff\xfe", "UTF-8"),
 ])
