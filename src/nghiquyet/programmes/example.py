@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 
+from nghiquyet.lib.spreadsheet import save_workbook
+
 HEADER = ("STT", "Nội dung nhiệm vụ", "Cơ quan chủ trì", "Cơ quan phối hợp",
           "Thời gian hoàn thành", "Sản phẩm")
 
@@ -200,6 +202,4 @@ def write_xlsx(rows: list[tuple[str, ...]] | None = None,
     for row in sheet.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return save_workbook(book)  # every xlsx writer: no formula from text (lib/spreadsheet)
