@@ -176,7 +176,8 @@ def _groups(ids: list[int]) -> dict[int, list[IndicatorGroup]]:
 def _indicators(ids: list[int]) -> dict[int, list[Indicator]]:
     targets = Target.objects.select_related("series", "catalogue_mapping__indicator")
     out: dict[int, list[Indicator]] = defaultdict(list)
-    for ind in (Indicator.objects.filter(resolution_id__in=ids).select_related("group")
+    # Each indicator's group comes from ``_groups`` (by id): not joined again here.
+    for ind in (Indicator.objects.filter(resolution_id__in=ids)
                 .prefetch_related(Prefetch("targets", queryset=targets.order_by("position"),
                                            to_attr="target_list"))
                 .order_by("resolution_id", "number")):
