@@ -134,3 +134,36 @@ def test_a_leader_cannot_reset_another_leader(users: dict[str, Any], tree: dict[
     with pytest.raises(PermissionDenied):
         services.user_set_active(user=peer, active=False, actor=users["alice"])
     services.password_reset_temporary(user=peer, actor=users["admin"])  # a system admin may
+
+
+def test_leaders_of_one_commune_do_not_remove_each_other(users: dict[str, Any],
+                                                        tree: dict[str, Any]) -> None:
+    peer, _temp = services.user_create(username="pho.bi.thu", full_name="Phó Bí thư",
+                                       roles=[("leader", tree["commune"])], actor=users["admin"])
+    assignment = RoleAssignment.objects.get(user=peer)
+    with pytest.raises(PermissionDenied):
+        services.role_revoke(assignment=assignment, actor=users["alice"])
+    province_leader, _ = services.user_create(username="tinh.uy", full_name="Tỉnh ủy",
+                                              roles=[("leader", tree["province"])],
+                                              actor=users["admin"])
+    services.role_revoke(assignment=assignment, actor=province_leader)
+    assert not RoleAssignment.objects.filter(user=peer).exists()
+    bob_role = RoleAssignment.objects.get(user=users["bob"])
+    services.role_revoke(assignment=bob_role, actor=users["alice"])  # a reporter: yes
+
+
+def test_the_person_page_grants_and_takes_roles(client: Any, users: dict[str, Any],
+                                               tree: dict[str, Any]) -> None:
+    bob = users["bob"]
+    client.force_login(users["charlie"])
+    role = RoleAssignment.objects.get(user=bob)
+    assert client.post(reverse("accounts:role_revoke", args=[bob.pk, role.pk])).status_code == 403
+    client.force_login(users["alice"])
+    page = client.get(reverse("accounts:person", args=[bob.pk])).content.decode()
+    assert "Bỏ vai trò" in page
+    client.post(reverse("accounts:person", args=[bob.pk]),
+                {"role": "supervisor", "unit": tree["commune"].pk})
+    assert RoleAssignment.objects.filter(user=bob, role="supervisor").exists()
+    client.post(reverse("accounts:role_revoke", args=[bob.pk, role.pk]))
+    assert not RoleAssignment.objects.filter(pk=role.pk).exists()
+    assert AuditEvent.objects.filter(action__in=["role.grant", "role.delete"]).count() == 2

@@ -144,6 +144,18 @@ def can_grant_role(user: Any, role: str, unit: OrgUnit) -> bool:
     return can_manage_unit(user, unit)
 
 
+def can_revoke_role(user: Any, role: str, unit: OrgUnit) -> bool:
+    """Take a role away. A leader's role over a unit is taken away only from above it
+    (a system admin, or a leader of a unit that holds it): leaders of one commune do not
+    remove each other."""
+    if is_system_admin(user):
+        return True
+    if role in (Role.ADMIN, Role.LEADER):
+        return any(r == Role.LEADER and unit.is_within(u) and unit.pk != u.pk
+                   for r, u in scopes(user))
+    return can_manage_unit(user, unit)
+
+
 def can_manage_user(user: Any, person: Any) -> bool:
     """Deactivate or reset the password of ``person``: a system admin for anyone but
     themselves; a leader for an officer, reporter or supervisor whose every role lies in

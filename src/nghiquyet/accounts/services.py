@@ -151,7 +151,7 @@ def role_grant(*, user: User, role: str, unit: OrgUnit, actor: Actor) -> RoleAss
 def role_revoke(*, assignment: RoleAssignment, actor: Actor, reason: str = "") -> None:
     """Take a role away, for someone allowed to grant it (role_assignment_delete audits)."""
     if actor is not None:
-        _require(access.can_grant_role(actor, assignment.role, assignment.orgunit))
+        _require(access.can_revoke_role(actor, assignment.role, assignment.orgunit))
     role_assignment_delete(actor=actor, assignment=assignment, reason=reason)
 
 

@@ -111,7 +111,9 @@ def person(request: HttpRequest, user_id: int) -> HttpResponse:
 
 def _person_context(request: HttpRequest, person: User, form: Any = None,
                     **extra: Any) -> dict[str, Any]:
-    roles = RoleAssignment.objects.filter(user=person).select_related("orgunit").order_by("role")
+    roles = [(a, access.can_revoke_role(request.user, a.role, a.orgunit))
+             for a in RoleAssignment.objects.filter(user=person).select_related("orgunit")
+             .order_by("role")]
     return {"person": person, "roles": roles, "form": form or RoleGrantForm(
         user=request.user, units=_units(request)),
         "can_manage": access.can_manage_user(request.user, person), **extra}
