@@ -154,6 +154,29 @@ def measure(browser: Any, base: str, role: str, path: str) -> tuple[int, int, in
     return html_wire, html_bytes, total, cold, warm
 
 
+def measure_offline(browser: Any, base: str, role: str, path: str) -> float:
+    """The entry grid opened with no network, from the service worker's copy, at 4× CPU."""
+    context = browser.new_context(viewport=PHONE, locale="vi-VN")
+    page = context.new_page()
+    page.goto(f"{base}/login/")
+    page.fill("#id_username", role)
+    page.fill("#id_password", PASSWORD)
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"{base}/")
+    page.goto(f"{base}{path}")
+    page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
+    page.reload()
+    page.wait_for_function("() => navigator.serviceWorker.controller !== null")
+    page.reload()  # the copy now holds this page
+    cdp = context.new_cdp_session(page)
+    cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+    context.set_offline(True)
+    page.reload(wait_until="load")
+    seconds = page.evaluate(INTERACTIVE_JS) / 1000
+    context.close()
+    return float(seconds)
+
+
 def table(rows: list[Row]) -> str:
     from nghiquyet.lib.vnformat import format_number
 
@@ -212,6 +235,9 @@ def main() -> None:
                 print(f"{role:10} {label:28} html {wire / 1024:6.1f}/{size / 1024:6.1f} KB  "
                       f"total {total / 1024:7.1f} KB  cold {cold:5.2f} s  warm {warm:5.2f} s",
                       flush=True)
+            entry = PAGES[2][2].format(**known)
+            offline = measure_offline(browser, base, "truongban", entry)
+            print(f"entry grid offline, from the device's copy: {offline:5.2f} s", flush=True)
             version = browser.version
             browser.close()
         body = table(rows)
@@ -224,7 +250,7 @@ def main() -> None:
 
 {body}
 
-Heaviest page: {format_number(heaviest / 1024, 1)} KB of HTML (limit 100 KB). Slow 3G adds 2 s to every round trip, so no page that needs the network can be interactive within 2 s there: a first visit needs the document's round trip and one more for its stylesheet and scripts (about 4,3 s), a repeat visit still the document's (about 2,1–2,8 s above). What the app controls is the number of round trips and the bytes: pages are gzipped (HTML on the wire is 3–9 KB), static files are precompressed and cached, scripts are deferred. The 2 s target is met only where no network is needed: the entry grid opened offline from the service worker's copy on the device (not timed here).
+Heaviest page: {format_number(heaviest / 1024, 1)} KB of HTML (limit 100 KB). Slow 3G adds 2 s to every round trip, so no page that needs the network can be interactive within 2 s there: a first visit needs the document's round trip and one more for its stylesheet and scripts ({format_number(min(r.cold_s for r in rows), 2)}–{format_number(max(r.cold_s for r in rows), 2)} s above), a repeat visit still the document's ({format_number(min(r.warm_s for r in rows), 2)}–{format_number(max(r.warm_s for r in rows), 2)} s). What the app controls is the number of round trips and the bytes: pages are gzipped (HTML on the wire is 3–9 KB), static files are precompressed and cached, scripts are deferred. The 2 s target is met where no network is needed: the entry grid opened offline from the service worker's copy on the device, at 4× CPU, is interactive in {format_number(offline, 2)} s ({format_number(offline / rows[0].warm_s, 2)} × the login page's repeat visit).
 """
         print("\n" + text)
         if not args.no_doc:
