@@ -95,7 +95,8 @@ def _figure(resolution: Any, unit: OrgUnit, period: str = "2025") -> DataValue:
                                     year=int(period[:4]), value=Decimal(5))
 
 
-def test_merge_moves_figures(users: dict[str, Any], tree: dict[str, Any], resolution: Any) -> None:
+def test_merge_moves_figures(client: Any, users: dict[str, Any], tree: dict[str, Any],
+                             resolution: Any) -> None:
     old, new = tree["villages"]
     value = _figure(resolution, old)
     orgunit_merge(unit=old, into=new, move_figures=True, actor=users["alice"], reason="NQ 01")
@@ -105,6 +106,11 @@ def test_merge_moves_figures(users: dict[str, Any], tree: dict[str, Any], resolu
     assert (old.is_active, old.merged_into) == (False, new)
     event = AuditEvent.objects.get(action="orgunit.merge")
     assert event.new["moved_values"] == [value.pk] and event.reason == "NQ 01"
+    moved = AuditEvent.objects.get(action="value.move")
+    assert moved.object_id == str(value.pk) and "Sáp nhập Bản Nà Sàng vào Bản Pá Khôm" in moved.reason
+    client.force_login(users["alice"])
+    page = client.get(reverse("figures:value_history", args=[value.pk])).content.decode()
+    assert "Chuyển sang đơn vị sáp nhập" in page and "Sáp nhập Bản Nà Sàng" in page
 
 
 def test_merge_keeps_figures_under_the_old_unit(users: dict[str, Any], tree: dict[str, Any],

@@ -262,6 +262,12 @@ def orgunit_merge(*, unit: OrgUnit, into: OrgUnit, move_figures: bool,
                 % {"series": first.series.name, "period": first.period})
         moved = list(values.values_list("pk", flat=True))
         values.update(orgunit=into)
+        # Each figure's own history says where it came from.
+        why = _("Sáp nhập %(old)s vào %(new)s") % {"old": unit.name, "new": into.name}
+        for value in DataValue.objects.filter(pk__in=moved).select_related("series", "orgunit"):
+            audit_record(actor=actor, action="value.move", target=value, orgunit=into,
+                         old={"orgunit": unit.code}, new=None,
+                         reason=f"{why}. {reason}".strip() if reason else why)
     unit.is_active = False
     unit.merged_into = into
     unit.save(update_fields=["is_active", "merged_into"])

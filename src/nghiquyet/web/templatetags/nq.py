@@ -68,7 +68,7 @@ def deadline_text(target: Any) -> str:
 def _as_dict(target: Any) -> dict[str, Any]:
     if isinstance(target, dict):
         return target
-    return target.as_registry_dict()  # type: ignore[no-any-return]
+    return target.as_registry_dict()
 
 
 @register.filter
@@ -99,6 +99,7 @@ _ACTIONS = {
     "value.create": "Nhập mới", "value.update": "Sửa", "value.submit": "Gửi duyệt",
     "value.approve": "Duyệt", "value.return": "Trả lại", "value.reopen": "Mở lại",
     "value.import": "Nhập từ tệp", "value.clear": "Xóa số nhập trực tiếp",
+    "value.move": "Chuyển sang đơn vị sáp nhập",
 }
 _STATUS = {"draft": "đang nhập", "submitted": "chờ duyệt", "approved": "đã duyệt",
            "returned": "trả lại"}
