@@ -407,7 +407,8 @@ def exchange(request: HttpRequest, resolution_id: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def exchange_upload(request: HttpRequest, resolution_id: int) -> HttpResponse:
+def exchange_upload(request: HttpRequest,
+                    resolution_id: int) -> HttpResponse | StreamingHttpResponse:
     from django.conf import settings
 
     from nghiquyet.figures.exchange import ImportRefused, values_import
