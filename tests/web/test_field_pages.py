@@ -137,3 +137,18 @@ def test_a_form_posted_after_the_session_expired_returns_to_its_page_not_a_405(
     response = client.post(reverse("figures:value_decide", args=[value.pk, "approve"]),
                            HTTP_REFERER="https://elsewhere.example/x")
     assert response["Location"] == "/login/"
+
+
+def test_every_file_the_service_worker_keeps_exists(client):
+    """One missing file and the worker never installs: the entry grid would not open offline."""
+    import json
+    import re
+
+    body = client.get("/sw.js").content.decode()
+    urls = json.loads(re.search(r"var PRECACHE = (\[.*?\]);", body).group(1))
+    assert "/offline/" in urls and len(urls) >= 5
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        if hasattr(response, "streaming_content"):
+            b"".join(response.streaming_content)
