@@ -103,6 +103,8 @@ class AssessedTarget:
             return None
         year = max(newer)
         value, cov = self.shown[year]
+        if "/" in cov:
+            cov = _("{coverage} đơn vị báo cáo").format(coverage=cov)
         return year, value, cov
 
 
