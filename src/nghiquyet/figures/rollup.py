@@ -36,6 +36,9 @@ class Unit:
     id: int
     parent_id: int | None
     type: str
+    # A unit no longer active (dissolved, merged) counts in the years it reported and is
+    # not expected in the others, so it never makes its parent's total partial.
+    active: bool = True
 
 
 @dataclass(slots=True)
@@ -155,8 +158,9 @@ def _resolve(
     unit: Unit, year: int, children: dict[int | None, list[Unit]], relevant: set[int],
     stored: dict[tuple[int, int], Cell], rule: SeriesRule, out: dict[int, dict[int, Figure]],
 ) -> Figure:
-    kids = [_resolve(k, year, children, relevant, stored, rule, out)
-            for k in children.get(unit.id, []) if k.id in relevant]
+    kids = [f for k in children.get(unit.id, []) if k.id in relevant
+            for f in [_resolve(k, year, children, relevant, stored, rule, out)]
+            if k.active or f.reported or f.source == "direct"]
     direct = stored.get((unit.id, year))
     leaf = unit.type == rule.reporting_unit_type
     if direct is not None:

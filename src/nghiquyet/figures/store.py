@@ -141,9 +141,14 @@ def _series(models: Models, where: Q, years: Iterable[int] | None) -> list[_Seri
 
 def _tree(models: Models, root_id: int, root_path: str) -> list[Unit]:
     """The issuer's subtree as the roll-up takes it (the issuer as its root)."""
-    return [Unit(uid, parent if uid != root_id else None, type_)
-            for uid, parent, type_ in models.orgunit.objects.filter(
-                path__startswith=root_path).order_by().values_list("id", "parent_id", "type")]
+    units = models.orgunit.objects.filter(path__startswith=root_path).order_by()
+    if not any(f.name == "is_active" for f in models.orgunit._meta.get_fields()):
+        # A migration older than orgunits 0002: every unit was active then.
+        return [Unit(uid, parent if uid != root_id else None, type_)
+                for uid, parent, type_ in units.values_list("id", "parent_id", "type")]
+    return [Unit(uid, parent if uid != root_id else None, type_, active)
+            for uid, parent, type_, active in units.values_list("id", "parent_id", "type",
+                                                                "is_active")]
 
 
 def _rows_for(models: Models, issuer_id: int, issuer_path: str, series: list[_Series],

@@ -219,6 +219,7 @@ def orgunit_deactivate(*, unit: OrgUnit, actor: Viewer | None,
                         % {"name": unit.name})
     unit.is_active = False
     unit.save(update_fields=["is_active"])
+    _refresh_figures([unit.pk], subtrees=True)  # its later years are no longer expected
     audit_record(actor=actor, action="orgunit.deactivate", target=unit, orgunit=unit,
                  old={"is_active": True}, new={"is_active": False}, reason=reason)
     return unit
@@ -271,8 +272,7 @@ def orgunit_merge(*, unit: OrgUnit, into: OrgUnit, move_figures: bool,
     unit.is_active = False
     unit.merged_into = into
     unit.save(update_fields=["is_active", "merged_into"])
-    if moved:
-        _refresh_figures([unit.pk, into.pk], subtrees=True)
+    _refresh_figures([unit.pk, into.pk], subtrees=True)
     audit_record(actor=actor, action="orgunit.merge", target=unit, orgunit=unit,
                  old={"is_active": True},
                  new={"merged_into": into.code, "figures": "moved" if move_figures else "kept",
