@@ -72,8 +72,24 @@ def test_weak_passwords_are_refused(password: str) -> None:
         password_validation.validate_password(password)
 
 
-def test_session_expires_after_eight_idle_hours() -> None:
-    assert settings.SESSION_COOKIE_AGE == 8 * 3600 and settings.SESSION_SAVE_EVERY_REQUEST
+@pytest.mark.django_db
+def test_session_expires_after_eight_idle_hours_and_is_renewed_by_use(client: Any, users: Any,
+                                                                       monkeypatch: Any) -> None:
+    import time
+
+    from django.contrib.sessions.models import Session
+
+    assert settings.SESSION_COOKIE_AGE == 8 * 3600
+    client.post("/login/", {"username": "bob", "password": "pw-bob"})
+    key = client.session.session_key
+    first = Session.objects.get(session_key=key).expire_date
+    client.get("/")  # within the renewal interval: no write
+    assert Session.objects.get(session_key=key).expire_date == first
+    later = time.time() + settings.SESSION_RENEW_SECONDS + 60
+    monkeypatch.setattr(time, "time", lambda: later)
+    client.get("/")
+    renewed = Session.objects.get(session_key=key).expire_date
+    assert renewed > first
 
 
 @pytest.mark.django_db

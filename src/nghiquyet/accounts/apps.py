@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
@@ -14,6 +16,18 @@ class AccountsConfig(AppConfig):
         # A lockout is no service call (django-axes decides it): its audit row is written
         # from axes' signal.
         user_locked_out.connect(on_locked_out, dispatch_uid="nghiquyet-lockout-audit")
+
+        from django.contrib.auth.signals import user_logged_in
+
+        user_logged_in.connect(_session_seen, dispatch_uid="nghiquyet-session-seen")
+
+
+def _session_seen(sender: Any, request: Any = None, **kwargs: Any) -> None:
+    """A new session starts its idle clock at login (web/edge.py::IdleSessionMiddleware)."""
+    if request is not None and hasattr(request, "session"):
+        from nghiquyet.web.edge import mark_session_seen
+
+        mark_session_seen(request.session)
 
         from django.contrib.auth.signals import user_logged_in
 

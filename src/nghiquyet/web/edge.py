@@ -1,10 +1,13 @@
-"""Refusals at the edge, before any view or database sees the request."""
+"""At the edge, before any view: NUL characters refused; sessions renewed for idle expiry."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
+from typing import Any
 from urllib.parse import unquote_to_bytes
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
 from django.utils.translation import gettext as _
 
@@ -43,3 +46,30 @@ class RefuseNulMiddleware:
             return any("\x00" in k or any("\x00" in v for v in request.POST.getlist(k))
                        for k in request.POST)
         return False
+
+
+SEEN_KEY = "_nq_seen"
+
+
+def mark_session_seen(session: Any) -> None:
+    session[SEEN_KEY] = int(time.time())
+
+
+class IdleSessionMiddleware:
+    """Sessions end after ``SESSION_COOKIE_AGE`` (8 hours) without a request. The expiry is
+    renewed by saving the session, at most once every ``SESSION_RENEW_SECONDS`` (5 minutes)
+    rather than on every request (two queries a page otherwise). Login marks the session
+    (accounts/apps.py), so a fresh session is not written again on its first page."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        session = getattr(request, "session", None)
+        if session is not None and session.session_key:
+            seen = session.get(SEEN_KEY)
+            every = getattr(settings, "SESSION_RENEW_SECONDS", 300)
+            if (seen is None and not session.is_empty()) or \
+                    (seen is not None and time.time() - seen > every):
+                mark_session_seen(session)
+        return self.get_response(request)
