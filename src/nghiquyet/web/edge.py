@@ -9,6 +9,7 @@ from urllib.parse import unquote_to_bytes
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest, JsonResponse
+from django.http.multipartparser import MultiPartParserError
 from django.utils.translation import gettext as _
 
 _NUL_FORMS = (b"\x00", b"%00", b"\\u0000")
@@ -43,8 +44,12 @@ class RefuseNulMiddleware:
             return any(form in body for form in _NUL_FORMS) if content_type != "text/plain" \
                 else b"\x00" in body
         if content_type == "multipart/form-data" and request.method == "POST":
-            return any("\x00" in k or any("\x00" in v for v in request.POST.getlist(k))
-                       for k in request.POST)
+            try:
+                fields = request.POST
+            except MultiPartParserError:
+                return False  # the view answers the broken form as Django does
+            return any("\x00" in k or any("\x00" in v for v in fields.getlist(k))
+                       for k in fields)
         return False
 
 
