@@ -79,6 +79,9 @@ def people(request: HttpRequest) -> HttpResponse:
                 roles=[(data["role"], data["unit"])], actor=request.user)]
         except services.AccountError as exc:
             form.add_error("username", exc.message)
+        else:  # an empty form for the next person
+            form = PersonCreateForm(user=request.user, units=units,
+                                    initial={"unit": data["unit"].pk, "role": data["role"]})
     status = 400 if request.method == "POST" and not created else 200
     return render(request, "accounts/people.html", {
         "form": form, "people": selectors.people_of(request.user, scope), "scope": scope,
