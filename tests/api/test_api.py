@@ -91,6 +91,9 @@ def test_registry_export_and_import(client, users, resolution, tree, seed_doc):
     assert response.status_code == 201
     assert Resolution.objects.count() == 2
     assert Resolution.objects.get(is_current=True).version == 2
+    listed = {r["id"]: r for r in client.get("/api/v1/resolutions").json()}
+    assert (listed[resolution.pk]["is_current"], listed[resolution.pk]["version"]) == (False, 1)
+    assert [r["version"] for r in listed.values() if r["is_current"]] == [2]
 
 
 @pytest.mark.django_db

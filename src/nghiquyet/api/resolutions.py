@@ -30,6 +30,7 @@ def _resolution_out(r: Resolution) -> dict[str, Any]:
         "id": r.pk, "title": r.title, "issuer_name": r.issuer_name, "issuer_code": r.issuer.code,
         "level": r.level, "province": r.province, "term_start": r.term_start,
         "term_end": r.term_end, "declared_indicator_count": r.declared_indicator_count,
+        "version": r.version, "is_current": r.is_current, "archived": r.archived_at is not None,
     }
 
 

@@ -58,6 +58,9 @@ class ResolutionOut(Schema):
     term_start: int
     term_end: int
     declared_indicator_count: int | None
+    version: int = 1
+    is_current: bool = True  # False once a newer version of it was imported
+    archived: bool = False
 
 
 class ResolutionDetailOut(ResolutionOut):
