@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from nghiquyet.accounts import access
@@ -23,7 +23,7 @@ from nghiquyet.figures.interchange import (
     RowError,
     ValueRow,
 )
-from nghiquyet.figures.models import DataValue, ValueStatus
+from nghiquyet.figures.models import DataValue, ValueStatus, cell_repr, value_snapshot
 from nghiquyet.figures.periods import PeriodCode, parse_period
 from nghiquyet.figures.plausibility import NO_CONTEXT, Planned, plausibility_contexts
 from nghiquyet.figures.selectors import entry_grid
@@ -273,50 +273,103 @@ def _figure_text(v: DataValue) -> str:
     return text
 
 
+class _RowInserter:
+    """``INSERT`` of plain rows into a model's table by one ``executemany``.
+
+    ``bulk_create`` spends most of its time preparing every field of every model object
+    in Python; here only the per-row columns are prepared (with the fields' own
+    ``get_db_prep_save``), the others once, from the model's defaults and ``fixed``. The
+    columns come from the model, so a field added later with a default needs no change.
+    """
+
+    def __init__(self, model: Any, per_row: list[str], fixed: dict[str, Any]) -> None:
+        fields = [f for f in model._meta.local_concrete_fields if not f.primary_key]
+        by_name = {f.name: f for f in fields}
+        self.per_row = [by_name[n] for n in per_row]
+        constant = [f for f in fields if f.name not in per_row]
+        def prep(field: Any) -> Any:
+            value = fixed[field.name] if field.name in fixed else field.get_default()
+            if field.is_relation and value is not None and hasattr(value, "pk"):
+                value = value.pk  # a user, a unit: the column holds its id
+            return field.get_db_prep_save(value, connection)
+
+        self.tail = tuple(prep(f) for f in constant)
+        quote = connection.ops.quote_name
+        columns = [f.column for f in self.per_row] + [f.column for f in constant]
+        self.sql = (f"INSERT INTO {quote(model._meta.db_table)} "  # noqa: S608 - model names
+                    f"({', '.join(quote(c) for c in columns)}) "
+                    f"VALUES ({', '.join(['%s'] * len(columns))})")
+        self.prepared = {i for i, f in enumerate(self.per_row)
+                         if f.get_internal_type() in ("DecimalField", "JSONField")}
+
+    def __call__(self, rows: list[tuple[Any, ...]]) -> None:
+        if not rows:
+            return
+        fields = self.per_row
+        prepared = [
+            tuple(fields[i].get_db_prep_save(v, connection) if i in self.prepared else v
+                  for i, v in enumerate(row)) + self.tail
+            for row in rows]
+        with connection.cursor() as cursor:
+            cursor.executemany(self.sql, prepared)
+
+
 def _write(actor: Any, changed: list[_Row], current: dict[tuple[int, int, str], DataValue],
            ) -> Iterator[tuple[int, int]]:
     """Insert the new figures and update the changed ones, in batches, with one audit row
-    each; then rebuild the stored figures of what changed."""
+    each (what ``audit_record`` writes); then rebuild the stored figures of what changed."""
     now = timezone.now()
     by = actor if getattr(actor, "is_authenticated", False) else None
-    who = actor_fields(actor)
+    values = _RowInserter(DataValue, ["series", "orgunit", "period", "year", "value",
+                                      "numerator", "denominator", "is_estimate", "note"],
+                          {"status": ValueStatus.DRAFT, "version": 1, "updated_by": by,
+                           "updated_at": now})
+    audit = _RowInserter(AuditEvent, ["action", "object_id", "object_repr", "orgunit", "old",
+                                      "new", "reason"],
+                         {**actor_fields(actor), "at": now,
+                          "object_type": DataValue._meta.label_lower})
     total = len(changed)
     done = 0
     for i in range(0, total, BATCH):
         batch = changed[i:i + BATCH]
-        new: list[tuple[_Row, DataValue]] = []
-        updated: list[tuple[_Row, DataValue, dict[str, object]]] = []
-        for p in batch:
-            stored = current.get(p.key)
-            obj = stored or DataValue(series=p.series, orgunit=p.unit, period=p.period.code,
-                                      year=p.period.year, version=0)
-            old = None if stored is None else obj.snapshot()
-            obj.value, obj.numerator, obj.denominator = (p.entry.value, p.entry.numerator,
-                                                         p.entry.denominator)
-            obj.is_estimate, obj.note = p.row.is_estimate, p.row.note
-            obj.status = ValueStatus.DRAFT  # as value_save: an edited figure is a draft again
-            obj.version += 1
-            obj.updated_by, obj.updated_at = by, now
-            if stored is None:
-                new.append((p, obj))
-            else:
-                updated.append((p, obj, old or {}))
+        new = [p for p in batch if p.key not in current]
+        events: list[tuple[Any, ...]] = []
         if new:
             try:
                 with transaction.atomic():
-                    DataValue.objects.bulk_create([obj for _p, obj in new])
+                    values([(p.series.pk, p.unit.pk, p.period.code, p.period.year, p.entry.value,
+                             p.entry.numerator, p.entry.denominator, p.row.is_estimate,
+                             p.row.note) for p in new])
             except IntegrityError as exc:  # someone entered one of these figures meanwhile
                 raise ImportRefused([RowError(batch[0].row.sheet, 0, "", _(
                     "một số liệu trong tệp vừa được người khác nhập trong lúc nhập tệp; tải mẫu "
                     "mới rồi nhập lại."))]) from exc
+            ids = {(sid, uid, period): pk for pk, sid, uid, period in DataValue.objects.filter(
+                series_id__in={p.series.pk for p in new}, period__in={p.period.code for p in new},
+                orgunit_id__in={p.unit.pk for p in new},
+            ).values_list("id", "series_id", "orgunit_id", "period")}
+            events += [("value.create", str(ids[p.key]), _repr(p), p.unit.pk, None,
+                        _snapshot(p, 1), _reason(p)) for p in new]
+        updated = []
+        for p in batch:
+            stored = current.get(p.key)
+            if stored is None:
+                continue
+            old = stored.snapshot()
+            stored.value, stored.numerator, stored.denominator = (
+                p.entry.value, p.entry.numerator, p.entry.denominator)
+            stored.is_estimate, stored.note = p.row.is_estimate, p.row.note
+            stored.status = ValueStatus.DRAFT  # as value_save: an edited figure is a draft
+            stored.version += 1
+            stored.updated_by, stored.updated_at = by, now
+            updated.append(stored)
+            events.append(("value.update", str(stored.pk), _repr(p), p.unit.pk, old,
+                           stored.snapshot(), _reason(p)))
         if updated:
-            DataValue.objects.bulk_update(
-                [obj for _p, obj, _old in updated],
-                ["value", "numerator", "denominator", "is_estimate", "note", "status", "version",
-                 "updated_by", "updated_at"])
-        AuditEvent.objects.bulk_create(
-            [_audit(who, "value.create", p, obj, None) for p, obj in new]
-            + [_audit(who, "value.update", p, obj, old) for p, obj, old in updated])
+            DataValue.objects.bulk_update(updated, [
+                "value", "numerator", "denominator", "is_estimate", "note", "status", "version",
+                "updated_by", "updated_at"])
+        audit(events)
         done += len(batch)
         yield done, total
     if changed:
@@ -324,13 +377,17 @@ def _write(actor: Any, changed: list[_Row], current: dict[tuple[int, int, str], 
                         unit_ids={p.unit.pk for p in changed})
 
 
-def _audit(who: dict[str, Any], action: str, p: _Row, obj: DataValue,
-           old: dict[str, object] | None) -> AuditEvent:
-    """The row ``audit_record`` would write for this figure."""
-    return AuditEvent(**who, action=action, object_type=DataValue._meta.label_lower,
-                      object_id=str(obj.pk), object_repr=str(obj)[:255], orgunit=p.unit,
-                      old=old, new=obj.snapshot(),
-                      reason=_("Nhập từ tệp: %(where)s") % {"where": p.where})
+def _repr(p: _Row) -> str:
+    return cell_repr(p.series.code, p.unit.code, p.period.code)[:255]
+
+
+def _snapshot(p: _Row, version: int) -> dict[str, object]:
+    return value_snapshot(p.entry.value, p.entry.numerator, p.entry.denominator,
+                          p.row.is_estimate, p.row.note, ValueStatus.DRAFT.value, version, "")
+
+
+def _reason(p: _Row) -> str:
+    return _("Nhập từ tệp: %(where)s") % {"where": p.where}
 
 
 def _check_row(

@@ -53,7 +53,7 @@ class DataValue(models.Model):
         indexes = [models.Index(fields=["series", "year"])]
 
     def __str__(self) -> str:
-        return f"{self.series.code} · {self.orgunit.code} · {self.period}"
+        return cell_repr(self.series.code, self.orgunit.code, self.period)
 
     def in_words(self) -> str:
         """How a message names the figure: the target's label, the unit, the period
@@ -68,16 +68,29 @@ class DataValue(models.Model):
 
     def snapshot(self) -> dict[str, object]:
         """What the audit trail keeps of a value, and what a restore writes back."""
-        return {
-            "value": _num(self.value), "numerator": _num(self.numerator),
-            "denominator": _num(self.denominator), "is_estimate": self.is_estimate,
-            "note": self.note, "status": self.status, "version": self.version,
-            "evidence": self.evidence.name if self.evidence else "",
-        }
+        return value_snapshot(self.value, self.numerator, self.denominator, self.is_estimate,
+                              self.note, self.status, self.version,
+                              self.evidence.name if self.evidence else "")
 
     @property
     def is_locked(self) -> bool:
         return self.status == ValueStatus.APPROVED
+
+
+def cell_repr(series_code: str, unit_code: str, period: str) -> str:
+    """How a figure is named in the audit trail (``str(value)``)."""
+    return f"{series_code} · {unit_code} · {period}"
+
+
+def value_snapshot(value: object, numerator: object, denominator: object, is_estimate: bool,
+                   note: str, status: str, version: int, evidence: str) -> dict[str, object]:
+    """``DataValue.snapshot`` of these fields: the bulk import writes audit rows from
+    plain rows, without a model object per figure."""
+    return {
+        "value": _num(value), "numerator": _num(numerator), "denominator": _num(denominator),
+        "is_estimate": is_estimate, "note": note, "status": status, "version": version,
+        "evidence": evidence,
+    }
 
 
 def _num(value: object) -> str | None:
