@@ -26,6 +26,7 @@ from nghiquyet.catalogue.selectors import (
     province_comparison,
     province_resolutions,
 )
+from nghiquyet.figures.figure_sets import parse_figure_set
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 
@@ -142,7 +143,15 @@ def _shared_out(s: SharedIndicator) -> dict[str, Any]:
 @router.get("/provinces/{code}/comparison",
             response={200: ComparisonOut, 400: Error, 403: Error, 404: Error})
 def comparison(request: HttpRequest, code: str, year: int | None = None,
-               approved_only: bool = False) -> Any:
+               figures: str | None = None, approved_only: bool | None = None) -> Any:
+    """``figures``: ``approved`` (the default shared by every page and report) or ``all``;
+    ``approved_only`` is the older spelling of the same choice."""
+    try:
+        chosen = parse_figure_set(figures if figures is not None or approved_only is None
+                                  else ("approved" if approved_only else "all"))
+    except ValueError as exc:
+        return Status(400, {"detail": str(exc)})
+    approved_only = chosen.approved_only
     province = OrgUnit.objects.filter(code=code, type=OrgUnitType.PROVINCE).first()
     if province is None:
         return Status(404, {"detail": _("Không tìm thấy.")})

@@ -20,6 +20,7 @@ from nghiquyet.catalogue.selectors import (
     province_resolutions,
 )
 from nghiquyet.catalogue.services import MappingError, map_resolution, mappings_update
+from nghiquyet.figures.figure_sets import DEFAULT_FIGURE_SET, FigureSet, parse_figure_set
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 from nghiquyet.progress import ORDERED_STATUSES, Status
 
@@ -61,11 +62,14 @@ def province(request: HttpRequest, code: str) -> HttpResponse:
     unit = _province(request, code)
     resolutions = province_resolutions(unit)
     years = comparison_years(resolutions)
-    approved = request.GET.get("approved") == "1"
+    try:
+        figures = parse_figure_set(request.GET.get("figures"))
+    except ValueError:
+        figures = DEFAULT_FIGURE_SET  # a hand-edited address falls back to the default
     comparison = province_comparison(unit, resolutions, _year(request, years),
-                                     approved_only=approved)
+                                     approved_only=figures.approved_only)
     return render(request, "catalogue/province.html", {
-        "cmp": comparison, "province": unit,
+        "cmp": comparison, "province": unit, "figures": figures, "figure_sets": list(FigureSet),
         "statuses": [*reversed(ORDERED_STATUSES), Status.NO_DATA],
         "can_review": {r.pk for r in resolutions
                        if access.can_manage_registry(request.user, r.issuer)},
