@@ -52,3 +52,22 @@ def test_deactivating_a_village_completes_the_communes_later_totals(
     assert (commune_2026().reported, commune_2026().expected) == (1, 2)
     orgunit_deactivate(unit=second, actor=users["alice"], reason="giải thể")
     assert (commune_2026().reported, commune_2026().expected) == (1, 1)
+
+
+@pytest.mark.django_db
+def test_a_unit_that_stopped_takes_no_new_figures(users: dict[str, Any], tree: dict[str, Any],
+                                                  resolution: Any) -> None:
+    from nghiquyet.accounts import access
+    from nghiquyet.orgunits.services import orgunit_deactivate
+
+    series = resolution.series.first()
+    series.reporting_unit_type = "village"
+    series.save()
+    village = tree["villages"][0]
+    bob = type(users["bob"]).objects.get(pk=users["bob"].pk)
+    assert access.can_enter_value(bob, series, village)
+    orgunit_deactivate(unit=village, actor=users["alice"])
+    village.refresh_from_db()
+    for name in ("bob", "admin"):
+        person = type(users[name]).objects.get(pk=users[name].pk)
+        assert not access.can_enter_value(person, series, village)

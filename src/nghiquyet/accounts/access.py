@@ -252,6 +252,8 @@ def can_enter_value(user: Any, series: Any, unit: OrgUnit) -> bool:
     their subtree; a unit reporter for their own unit, for series that unit type reports."""
     if not unit.is_within(series.resolution.issuer):
         return False  # a figure belongs to a unit under the resolution's issuer
+    if not unit.is_active:
+        return False  # a unit that stopped (dissolved, merged) reports no more
     if is_system_admin(user):
         return True
     for role, scope_unit in scopes(user):
