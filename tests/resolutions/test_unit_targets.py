@@ -81,3 +81,10 @@ def test_the_page_sets_and_clears_in_vietnamese_numbers(client, users, tree, res
     assert UnitTarget.objects.get().value == 1650
     client.post(url, {"unit": village.code, f"t{grain.pk}": ""})
     assert not UnitTarget.objects.exists()
+
+
+def test_the_villages_dashboard_says_no_target_was_set(client, users, tree, resolution, grain):
+    client.force_login(users["alice"])
+    url = reverse("assessment:dashboard", args=[resolution.pk])
+    html = client.get(url + f"?unit={tree['villages'][0].code}&year=2026").content.decode()
+    assert "Chưa giao mục tiêu" in html and "chưa giao mục tiêu cho đơn vị" in html
