@@ -57,7 +57,7 @@ def expected_rows(series_ids: list[int] | None = None) -> dict[tuple[Any, ...], 
             **({} if series_ids is None else {"pk__in": series_ids})).select_related(
             "resolution__issuer"):
         issuer = s.resolution.issuer
-        tree = [Unit(u.pk, u.parent_id if u.pk != issuer.pk else None, u.type)
+        tree = [Unit(u.pk, u.parent_id if u.pk != issuer.pk else None, u.type, u.is_active)
                 for u in OrgUnit.objects.subtree(issuer)]
         cells = [Cell(v.orgunit_id, v.period, v.value, v.numerator, v.denominator,
                       v.is_estimate, v.status) for v in DataValue.objects.filter(series=s)]
