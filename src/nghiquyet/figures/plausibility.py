@@ -74,7 +74,7 @@ def plausibility_contexts(planned: list[Planned]) -> dict[tuple[int, int, str], 
         return {}
     root_path = common_root_path([p.unit.path for p in yearly])
     units = list(OrgUnit.objects.filter(path__startswith=root_path)
-                 .only("id", "parent_id", "type", "path"))
+                 .only("id", "parent_id", "type", "path", "is_active"))
     by_path = {u.path: u for u in units}
     root = by_path.get(root_path)
     if root is None:  # units under no common unit (several trees): one roll-up each
@@ -97,7 +97,8 @@ def plausibility_contexts(planned: list[Planned]) -> dict[tuple[int, int, str], 
         if p.series.pk in series and p.period.year in years and p.unit.path.startswith(root_path):
             cells[p.series.pk][(p.unit.pk, p.period.code)] = Cell(
                 p.unit.pk, p.period.code, p.value, p.numerator, p.denominator, p.is_estimate)
-    tree = [Unit(u.pk, u.parent_id if u.pk != root.pk else None, u.type) for u in units]
+    tree = [Unit(u.pk, u.parent_id if u.pk != root.pk else None, u.type, u.is_active)
+            for u in units]
     figures = {sid: roll_up(tree, cells[sid].values(), series_rule(s), root.pk, years)
                for sid, s in series.items()}
     result: dict[tuple[int, int, str], Context] = {}

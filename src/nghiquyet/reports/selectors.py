@@ -87,7 +87,7 @@ def report_data(
     ancestors = list(OrgUnit.objects.filter(pk__in=unit.ancestor_ids()).exclude(pk=unit.pk)
                      .order_by("depth"))
     subtree = list(OrgUnit.objects.subtree(unit).order_by().values_list(
-        "id", "parent_id", "type", "is_illustrative"))
+        "id", "parent_id", "type", "is_illustrative", "is_active"))
     half = _half_year_figures(assessed, period, approved_only, subtree) if period.half else None
     readings = {t.target.pk: _reading(t, assessed, period, half) for t in assessed.targets}
     years = list(range(resolution.term_start, period.as_of + 1))
@@ -255,7 +255,7 @@ class _HalfYear:
 
 
 def _half_year_figures(assessed: ResolutionAssessment, period: ReportPeriod,
-                       approved_only: bool, subtree: Sequence[tuple[int, int | None, str, bool]]
+                       approved_only: bool, subtree: Sequence[tuple[int, int | None, str, bool, bool]]
                        ) -> dict[int, _HalfYear]:
     """One query: the half-year's entries (H1, or its quarters) and the year's own entries,
     each rolled up to the report's unit by the series' rule (``roll_up`` on raw values:
@@ -274,8 +274,8 @@ def _half_year_figures(assessed: ResolutionAssessment, period: ReportPeriod,
     for sid, uid, code, value, num, den, est, status in values:
         cells[sid].append(Cell(uid, code, value, num, den, est, status))
     root = figures.root.pk
-    tree = [Unit(uid, parent if uid != root else None, type_)
-            for uid, parent, type_, _illustrative in subtree]
+    tree = [Unit(uid, parent if uid != root else None, type_, active)
+            for uid, parent, type_, _illustrative, active in subtree]
     out: dict[int, _HalfYear] = {}
     for sid, found in cells.items():
         rule = series_rule(figures.series[sid])
@@ -328,7 +328,7 @@ def _total(values: Iterable[Decimal | None]) -> Decimal | None:
 
 
 def _illustrative(assessed: ResolutionAssessment, ancestors: list[OrgUnit],
-                  subtree: Sequence[tuple[int, int | None, str, bool]]) -> bool:
+                  subtree: Sequence[tuple[int, int | None, str, bool, bool]]) -> bool:
     if any(u.is_illustrative for u in ancestors) or any(row[3] for row in subtree):
         return True
     return DataValue.objects.filter(
