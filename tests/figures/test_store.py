@@ -32,7 +32,13 @@ from nghiquyet.figures.store import (
     rule_of,
 )
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
-from nghiquyet.orgunits.services import orgunit_bulk_create, orgunit_create, orgunit_move
+from nghiquyet.orgunits.services import (
+    UnitError,
+    orgunit_bulk_create,
+    orgunit_create,
+    orgunit_deactivate,
+    orgunit_move,
+)
 from nghiquyet.resolutions.models import DataSeries, Resolution
 
 YEARS = (2025, 2026, 2027)
@@ -104,6 +110,7 @@ def _writes(draw: Any) -> list[tuple[Any, ...]]:
                                    "delete"]), st.integers(0, 50)),
         st.tuples(st.just("move"), st.integers(0, 50), st.integers(0, 50)),
         st.tuples(st.just("new_village"), st.integers(0, 50)),
+        st.tuples(st.just("deactivate"), st.integers(0, 50)),
     )
     return draw(st.lists(ops, min_size=1, max_size=14))
 
@@ -172,6 +179,10 @@ def _apply(op: tuple[Any, ...], series: list[DataSeries], province: OrgUnit, ent
             unit, parent = units[op[1] % len(units)], units[op[2] % len(units)]
             if unit.type == OrgUnitType.VILLAGE and parent.type == OrgUnitType.COMMUNE:
                 orgunit_move(unit=unit, new_parent=parent)
+        elif kind == "deactivate":
+            unit = units[op[1] % len(units)]
+            if unit.type == OrgUnitType.VILLAGE and unit.is_active:
+                orgunit_deactivate(unit=unit, actor=approving, reason="Sáp nhập thôn")
         elif kind == "new_village":
             commune = units[op[1] % len(units)]
             if commune.type == OrgUnitType.COMMUNE:
@@ -202,7 +213,7 @@ def _apply(op: tuple[Any, ...], series: list[DataSeries], province: OrgUnit, ent
                     refresh_figures(series_ids=[value.series_id], unit_ids=[value.orgunit_id],
                                     years=[value.year])
     except (services.InvalidValue, services.WorkflowError, services.ConflictError,
-            PermissionDenied):
+            PermissionDenied, UnitError):
         event(f"{kind}: refused")  # refused writes change nothing; the table must agree
         return
     event(f"{kind}: done")
