@@ -71,3 +71,17 @@ def test_api_workflow_actions_require_version(client: Any, assigned: Any, series
                            json.dumps({"version": value.version + 5}),
                            content_type="application/json")
     assert response.status_code == 409
+
+
+def test_home_page_counts_follow_the_same_rule(assigned: Any, series: Any, tree: Any,
+                                               resolution: Any) -> None:
+    import datetime as dt
+
+    from nghiquyet.figures.assignments import work_waiting
+
+    admin, olga, alice = assigned["admin"], assigned["olga"], assigned["alice"]
+    value = _entered(admin, series["grain"], tree["villages"][0])
+    services.value_submit(actor=olga, value=value, expected_version=value.version)
+    today = dt.date(2026, 6, 1)
+    assert work_waiting(admin, [resolution], today).to_approve.get(resolution.pk, 0) == 0
+    assert work_waiting(alice, [resolution], today).to_approve.get(resolution.pk, 0) == 1

@@ -145,12 +145,14 @@ def work_waiting(user: Viewer, resolutions: list[Resolution], today: dt.date) ->
             if (sid, uid, period) not in done:
                 waiting.to_enter[rid] = waiting.to_enter.get(rid, 0) + 1
     if any(role == Role.LEADER for role, _ in held) or access.is_system_admin(user):
-        approvable = (DataValue.objects.filter(series__resolution_id__in=ids,
-                                               status=ValueStatus.SUBMITTED,
-                                               orgunit__in=access.approval_units(user))
-                      .exclude(submitted_by_id=user.pk).values("series__resolution_id")
-                      .annotate(n=Count("id")))
-        waiting.to_approve = {r["series__resolution_id"]: r["n"] for r in approvable}
+        submitted = list(DataValue.objects.filter(series__resolution_id__in=ids,
+                                                  status=ValueStatus.SUBMITTED,
+                                                  orgunit__in=access.approval_units(user))
+                         .select_related("orgunit", "series"))
+        # the four-eyes rule has one home (access.approvable_values)
+        for value in access.approvable_values(user, submitted):
+            rid = value.series.resolution_id
+            waiting.to_approve[rid] = waiting.to_approve.get(rid, 0) + 1
     returned = (DataValue.objects.filter(series__resolution_id__in=ids,
                                          status=ValueStatus.RETURNED)
                 .filter(Q(submitted_by_id=user.pk) | Q(updated_by_id=user.pk))
