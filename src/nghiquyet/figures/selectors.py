@@ -309,7 +309,7 @@ def approval_page(user: Any, resolution: Resolution, page: int = 1,
     for e in (AuditEvent.objects.filter(object_type="reporting.datavalue", action="value.return",
                                         object_id__in=[str(v.pk) for v in chosen])
               .select_related("actor").order_by("at")):
-        by = (e.actor.get_full_name() or e.actor.username) if e.actor else "—"
+        by = e.actor_display  # the name kept in the audit row; "Hệ thống" for imports
         returns[e.object_id].append(ReturnNote(e.at, by, e.reason))
     items = []
     for v in chosen:
