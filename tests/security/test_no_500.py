@@ -131,7 +131,8 @@ def test_every_operation_documents_json_errors(client: Any, users: Any) -> None:
                     (path, method, status)
 
 
-def test_ids_the_database_cannot_hold_are_422(client: Any, users: Any) -> None:
+def test_ids_the_database_cannot_hold_are_no_server_error(client: Any, users: Any) -> None:
     client.force_login(users["admin"])
     response = _json(client, "/api/v1/notifications/read", '{"ids": [100000000000000000000]}')
-    assert response.status_code == 422 and response.json()["detail"]
+    # SQLite cannot bind it (422); PostgreSQL compares it as a numeric and finds nothing
+    assert response.status_code in (200, 422) and response.json()
