@@ -160,8 +160,13 @@ OWN_UNDER = """resolutions_dataseries s
     JOIN orgunits_orgunit c ON c.id = r.issuer_id
     WHERE c.parent_id = %(root)s"""
 
+# The flag handed back is "not judged" (assessment.selectors.incomplete): partial, or
+# computed from only some of the sub-units that should report, even a rate.
 UNIT_SQL = "WITH " + _FIGURES + """
-SELECT unit_id, series_id, year, value, partial FROM figures WHERE value IS NOT NULL
+SELECT unit_id, series_id, year, value,
+       CASE WHEN partial = 1 OR (has_direct = 0 AND unit_type <> rut AND agg <> 'none'
+                                 AND k_present < n_kids) THEN 1 ELSE 0 END AS partial
+FROM figures WHERE value IS NOT NULL
 """
 
 # The province: every commune's figure for the province's series (as above),
@@ -231,8 +236,9 @@ SELECT series_id, year,
             WHEN agg = 'ratio_of_sums' THEN p_num * 100.0 / NULLIF(p_den, 0)
             WHEN agg = 'count_yes' THEN p_yes
        END AS value,
-       CASE WHEN NOT has_direct AND NOT missing AND agg IN ('sum', 'count_yes')
-                 AND (p_reported < p_expected OR p_partial_kid = 1) THEN 1 ELSE 0
+       CASE WHEN NOT has_direct AND NOT missing
+                 AND (p_reported < p_expected
+                      OR (agg IN ('sum', 'count_yes') AND p_partial_kid = 1)) THEN 1 ELSE 0
        END AS partial
 FROM province
 """
@@ -289,10 +295,11 @@ WHERE r.id IN ({ids}) AND f.approved_only = %(no)s AND f.value IS NOT NULL
   AND f.year BETWEEN %(first)s AND %(last)s
 GROUP BY f.orgunit_id, f.series_id
 """
+_NOT_JUDGED = ("CASE WHEN f.partial OR (f.source = 'computed' AND f.expected > 0 "
+               "AND f.reported < f.expected) THEN 1 ELSE 0 END")  # selectors.incomplete
 _YEARS = {
-    "postgresql": "string_agg(f.year || ':' || f.value || ':' "
-                  "|| CASE WHEN f.partial THEN 1 ELSE 0 END, ',')",
-    "sqlite": "group_concat(f.year || ':' || f.value || ':' || f.partial, ',')",
+    "postgresql": f"string_agg(f.year || ':' || f.value || ':' || {_NOT_JUDGED}, ',')",
+    "sqlite": f"group_concat(f.year || ':' || f.value || ':' || {_NOT_JUDGED}, ',')",
 }
 
 
@@ -363,7 +370,8 @@ def sql_verdicts(judged: list[Judged], figures: Figures, as_of: int, explain: bo
                  ) -> dict[int, Verdicts]:
     """The selector's classification over the SQL's numbers: targets read with one query,
     ``assess_target`` on each, the worst status per indicator, the counts."""
-    from nghiquyet.progress import assess_target, count_statuses, worst_status
+    from nghiquyet.progress import assess_target, count_statuses
+    from nghiquyet.progress.status import indicator_status
 
     ids = ",".join(str(int(j.resolution_id)) for j in judged)
     targets: dict[int, list[tuple[Any, ...]]] = defaultdict(list)
@@ -391,7 +399,7 @@ def sql_verdicts(judged: list[Judged], figures: Figures, as_of: int, explain: bo
                 assert assessed.explanation
             by_target[target_id] = status
             by_indicator[indicator_id].append(status)
-        worst = {i: worst_status(s) for i, s in by_indicator.items()}
+        worst = {i: indicator_status(s) for i, s in by_indicator.items()}
         out[j.resolution_id] = Verdicts(targets=by_target, indicators=worst,
                                         counts=count_statuses(worst.values()))
     return out
@@ -439,6 +447,8 @@ def close(a: Any, b: Any, tolerance: float = 1e-9) -> bool:
 
 def check_same(assessments: list[Any], figures: Figures, verdicts: dict[int, Verdicts]) -> int:
     """Raise AssertionError where the SQL and the selector disagree; the cells compared."""
+    from nghiquyet.assessment.selectors import incomplete
+
     compared = 0
     for ra in assessments:
         unit_id = ra.unit.pk
@@ -449,7 +459,7 @@ def check_same(assessments: list[Any], figures: Figures, verdicts: dict[int, Ver
                 f"unit {ra.unit.code}, series {ra.figures.series[series_id].code}: years "
                 f"{sorted(mine)} from the selector, {sorted(theirs)} from SQL")
             for year, value in mine.items():
-                partial = ra.figures.of(series_id, unit_id)[year].partial
+                partial = incomplete(ra.figures.of(series_id, unit_id)[year])
                 assert close(value, theirs[year][0]) and partial == theirs[year][1], (
                     f"unit {ra.unit.code}, series {ra.figures.series[series_id].code}, "
                     f"{year}: {value} (partial: {partial}) from the selector, "
