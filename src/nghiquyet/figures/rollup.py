@@ -85,14 +85,15 @@ def _period_order(period: str) -> tuple[int, int, int]:
 
 def yearly_cells(cells: Iterable[Cell], subyear: str) -> dict[tuple[int, int], Cell]:
     """One cell per (unit, year): the year's own value, else its sub-periods combined."""
+    out: dict[tuple[int, int], Cell] = {}
     by_key: dict[tuple[int, int], list[Cell]] = defaultdict(list)
     for c in cells:
-        by_key[(c.unit_id, year_of(c.period))].append(c)
-    out: dict[tuple[int, int], Cell] = {}
+        if len(c.period) == 4:  # the year's own value: it stands whatever its parts say
+            out[(c.unit_id, int(c.period))] = c
+        else:
+            by_key[(c.unit_id, year_of(c.period))].append(c)
     for key, group in by_key.items():
-        whole = [c for c in group if len(c.period) == 4]
-        if whole:
-            out[key] = whole[0]
+        if key in out:
             continue
         parts = sorted(group, key=lambda c: _period_order(c.period))
         if subyear == "sum":

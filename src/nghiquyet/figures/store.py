@@ -282,17 +282,19 @@ def refresh_figures(*, series_ids: Iterable[int] | None = None, unit_ids: Iterab
 
 
 def rebuild_figures(*, series_ids: Iterable[int] | None = None,
-                    unit_ids: Iterable[int] | None = None,
+                    unit_ids: Iterable[int] | None = None, years: Iterable[int] | None = None,
                     models: Models | None = None) -> int:
     """After a bulk load: rebuild the rows of ``series_ids`` (all of them, or only those
-    of ``unit_ids`` and their parent chains), or, with neither, the whole table.
-    Returns the number of rows written."""
+    of ``unit_ids`` and their parent chains), or, with neither, the whole table; only
+    for ``years`` when given (the years the load wrote: a year's figures never depend
+    on another year's values). Returns the number of rows written."""
     models = models or live_models()
     if unit_ids is not None:
-        return refresh_figures(series_ids=series_ids, unit_ids=unit_ids, models=models)
+        return refresh_figures(series_ids=series_ids, unit_ids=unit_ids, years=years,
+                               models=models)
     if series_ids is not None:
         return _recompute(models, series_where=Q(pk__in=set(series_ids)), scope=None,
-                          years=None)
+                          years=years)
     models.stored.objects.all().delete()  # one statement, then each issuer's series
     written = 0
     for (issuer_id, issuer_path), group in _by_issuer(_series(models, Q(), None)).items():
