@@ -274,7 +274,8 @@ def _figure_text(v: DataValue) -> str:
 
 
 class _RowInserter:
-    """``INSERT`` of plain rows into a model's table by one ``executemany``.
+    """Plain rows into a model's table in one statement: ``COPY`` on PostgreSQL, one
+    ``executemany`` elsewhere.
 
     ``bulk_create`` spends most of its time preparing every field of every model object
     in Python; here only the per-row columns are prepared (with the fields' own
@@ -296,9 +297,10 @@ class _RowInserter:
         self.tail = tuple(prep(f) for f in constant)
         quote = connection.ops.quote_name
         columns = [f.column for f in self.per_row] + [f.column for f in constant]
-        self.sql = (f"INSERT INTO {quote(model._meta.db_table)} "  # noqa: S608 - model names
-                    f"({', '.join(quote(c) for c in columns)}) "
+        table, names = quote(model._meta.db_table), ", ".join(quote(c) for c in columns)
+        self.sql = (f"INSERT INTO {table} ({names}) "  # noqa: S608 - the model's own names
                     f"VALUES ({', '.join(['%s'] * len(columns))})")
+        self.copy = f"COPY {table} ({names}) FROM STDIN"
         self.prepared = {i for i, f in enumerate(self.per_row)
                          if f.get_internal_type() in ("DecimalField", "JSONField")}
 
@@ -311,7 +313,13 @@ class _RowInserter:
                   for i, v in enumerate(row)) + self.tail
             for row in rows]
         with connection.cursor() as cursor:
-            cursor.executemany(self.sql, prepared)
+            if connection.vendor == "postgresql":  # COPY: the fastest way in, one statement
+                # Django's error classes (IntegrityError...) for the driver's, as in execute.
+                with connection.wrap_database_errors, cursor.cursor.copy(self.copy) as copy:
+                    for row in prepared:
+                        copy.write_row(row)
+            else:
+                cursor.executemany(self.sql, prepared)
 
 
 def _write(actor: Any, changed: list[_Row], current: dict[tuple[int, int, str], DataValue],

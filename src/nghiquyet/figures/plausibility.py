@@ -88,10 +88,13 @@ def plausibility_contexts(planned: list[Planned]) -> dict[tuple[int, int, str], 
     series = {p.series.pk: p.series for p in yearly}
     years = sorted({p.period.year for p in yearly} | {p.period.year - 1 for p in yearly})
     cells: dict[int, dict[tuple[int, str], Cell]] = defaultdict(dict)
-    for sid, uid, period, value, num, den, est, status in DataValue.objects.filter(
-        series_id__in=list(series), orgunit__path__startswith=root_path, year__in=years,
-    ).values_list("series_id", "orgunit_id", "period", "value", "numerator", "denominator",
-                  "is_estimate", "status"):
+    stored = DataValue.objects.filter(series_id__in=list(series), year__in=years)
+    issuers = {s.resolution.issuer.path for s in series.values()}
+    if issuers != {root_path}:  # a series' figures all lie under its resolution's issuer
+        stored = stored.filter(orgunit__path__startswith=root_path)
+    for sid, uid, period, value, num, den, est, status in stored.values_list(
+            "series_id", "orgunit_id", "period", "value", "numerator", "denominator",
+            "is_estimate", "status"):
         cells[sid][(uid, period)] = Cell(uid, period, value, num, den, est, status)
     for p in planned:  # every planned figure, sub-year ones too: they make their year
         if p.series.pk in series and p.period.year in years and p.unit.path.startswith(root_path):
