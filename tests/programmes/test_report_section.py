@@ -67,3 +67,33 @@ def test_the_selector_reads_the_programme(item: Any, village_item: Any, users: d
                                    "hạn 31/03/2026)"]
     village = report_summary(item.programme.resolution, tree["villages"][0], dt.date(2026, 12, 1))
     assert village.total == 1
+
+
+@pytest.mark.django_db
+@pytest.mark.slow
+def test_the_demo_report_carries_the_programme() -> None:
+    import docx
+    import openpyxl
+
+    from nghiquyet.demo.services import load_demo
+    from nghiquyet.reports.services import report_build
+
+    resolution = load_demo()
+    from django.contrib.auth import get_user_model
+
+    leader = get_user_model().objects.get(username="bithu")
+    built = report_build(actor=leader, resolution=resolution, unit=resolution.issuer,
+                         period="2026", fmt="docx", report_date=dt.date(2026, 12, 20))
+    texts = [p.text for p in docx.Document(io.BytesIO(built.content)).paragraphs]
+    heading = texts.index("III. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG")
+    assert texts[heading + 1].startswith(
+        "Tính đến ngày 20/12/2026, Chương trình hành động số 05-CTr/ĐU ngày 20/11/2025 có 30 "
+        "nhiệm vụ")
+    assert any(t.startswith("- Khâu đột phá (1)") for t in texts[heading:])
+    built = report_build(actor=leader, resolution=resolution, unit=resolution.issuer,
+                         period="2026", fmt="xlsx", report_date=dt.date(2026, 12, 20))
+    book = openpyxl.load_workbook(io.BytesIO(built.content))
+    sheet = book["Chương trình hành động"]
+    assert sheet.cell(5, 2).value.startswith("Khâu đột phá (1)")
+    totals = [row for row in sheet.iter_rows(values_only=True) if row[1] == "Cộng"][0]
+    assert totals[2] == 30

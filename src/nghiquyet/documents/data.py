@@ -26,6 +26,8 @@ from typing import Final
 
 from nghiquyet.progress import STATUS_LABELS, Status, status_rule
 
+from .programme import ProgrammeSummary
+
 # The statuses are the assessment module's (its values are the stored
 # strings, so plain "on_track" works wherever a Status is expected).
 # Best first, then no_data: the order of legends, charts and counts.
@@ -177,6 +179,8 @@ class ReportData:
     # printed under the title and with the annex's notes, so that a reader of the
     # paper copy knows what the numbers stand on.
     notes: Sequence[str] = ()
+    # How the action programme's tasks stand (documents/programme.py); None: no programme.
+    programme: ProgrammeSummary | None = None
 
     def indicators(self) -> Iterator[ReportIndicator]:
         for group in self.groups:

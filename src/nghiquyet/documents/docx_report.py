@@ -34,6 +34,7 @@ from . import _docx_xml as xml
 from ._docx_rows import Cell, append_rows, row_xml
 from .data import ReportData, ReportIndicator, ReportTarget, Status
 from .palette import GROUP_FILL, HEADER_FILL, STATUS_TINTS
+from .programme import add_docx_section as add_programme_section
 from .wording import (
     assessment_phrase,
     coverage_cell,
@@ -291,6 +292,9 @@ def _body(doc: DocxDocument, data: ReportData, *, charts: bool) -> None:
         _paragraph(doc, HEADING_2, f"{group.code}) {group.title}")
         for indicator in group.indicators:
             _indicator_paragraphs(doc, indicator)
+    if data.programme is not None:
+        add_programme_section(doc, data.programme, heading=HEADING_1, body=BODY,
+                              heading_text=_("III. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH HÀNH ĐỘNG"))
     closing = _paragraph(
         doc, BODY, _("(Chi tiết tại Biểu tổng hợp kết quả thực hiện các chỉ tiêu kèm theo.)")
     )

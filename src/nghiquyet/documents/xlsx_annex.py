@@ -36,6 +36,7 @@ from .data import (
     status_meaning,
 )
 from .palette import GROUP_FILL, HEADER_FILL, STATUS_TINTS
+from .programme import add_xlsx_sheet as add_programme_sheet
 from .wording import (
     comparator_symbol,
     coverage_cell,
@@ -74,6 +75,8 @@ def build_xlsx(data: ReportData) -> bytes:
     _footnote(sheet, last_row + 2, data.notes)
     _layout(sheet, columns, last_row + len(data.notes))  # the notes print under the table
     _notes_sheet(workbook.create_sheet(_("Ghi chú")), data)
+    if data.programme is not None:
+        add_programme_sheet(workbook, data.programme)
     workbook.properties.title = _("Biểu tổng hợp kết quả thực hiện các chỉ tiêu")
     workbook.properties.creator = data.issuing_organ_text
     return save_workbook(workbook)  # registry text never becomes a formula

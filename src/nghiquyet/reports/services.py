@@ -24,6 +24,7 @@ from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import Resolution
 
+from .programme import with_programme
 from .report_periods import ReportPeriod, parse_report_period
 from .selectors import AUDIT_ACTION, report_data
 
@@ -98,6 +99,7 @@ def report_build(
         period = parse_report_period(period, resolution.term_start, resolution.term_end)
     data = report_data(resolution, unit, period, approved_only=approved_only,
                        report_date=report_date, number=number, signer_name=signer_name)
+    data = with_programme(data, resolution, unit)
     built = BuiltReport(_render(data, fmt), _filename(unit, period, fmt), fmt)
     _record(actor, resolution, unit, period, built, approved_only=approved_only, data=data)
     return built
