@@ -382,7 +382,8 @@ def _write(actor: Any, changed: list[_Row], current: dict[tuple[int, int, str], 
         yield done, total
     if changed:
         rebuild_figures(series_ids={p.series.pk for p in changed},
-                        unit_ids={p.unit.pk for p in changed})
+                        unit_ids={p.unit.pk for p in changed},
+                        years={p.period.year for p in changed})
 
 
 def _repr(p: _Row) -> str:
