@@ -17,7 +17,9 @@ from schemathesis.specs.openapi.checks import (
     status_code_conformance,
 )
 
-pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+# transaction=True: each request commits or fails on its own, as in production (a database
+# error in one request must not poison the next through the test's wrapping transaction)
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
 EXAMPLES = 25
 # Building a Word/PDF report takes seconds: a few examples say enough there.
@@ -27,7 +29,7 @@ CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance,
 
 
 @pytest.fixture
-def demo(db: Any) -> Any:
+def demo(transactional_db: Any) -> Any:
     from nghiquyet.demo.services import load_demo
 
     return load_demo()
