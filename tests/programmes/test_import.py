@@ -113,7 +113,7 @@ def test_upload_errors_are_clear(resolution: Any, units: dict[str, Any],
     client.force_login(users["olga"])
     response = _upload(client, resolution, "ct.docx", b"not a document")
     assert response.status_code == 400
-    assert "Tệp “ct.docx” không phải tệp .docx hợp lệ" in response.content.decode()
+    assert "“ct.docx”: không phải tệp .docx hợp lệ" in response.content.decode()
     settings.NGHIQUYET_MAX_UPLOAD_BYTES = 100
     response = _upload(client, resolution, "chuong-trinh-hanh-dong.xlsx")
     assert "lớn quá giới hạn" in response.content.decode()

@@ -22,7 +22,7 @@ def _summary() -> ProgrammeSummary:
                             rows=[ProgrammeRow("Khâu đột phá (1): Chuyển đổi số",
                                                {"done": 1, "in_progress": 2, "overdue": 1},
                                                ["1.4 Số hóa hồ sơ (Ủy ban nhân dân xã, hạn 31/03/2026)"]),
-                                  ProgrammeRow("Nhiệm vụ 2: Môi trường", {"not_started": 1})])
+                                  ProgrammeRow("Nhiệm vụ chủ yếu (2): Môi trường", {"not_started": 1})])
 
 
 def test_the_sentence_counts_the_tasks() -> None:

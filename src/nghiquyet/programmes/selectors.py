@@ -77,7 +77,7 @@ def anchor_choices(resolution: Resolution) -> list[tuple[str, str]]:
     """The breakthroughs and main tasks an item can serve, as filter choices."""
     out = [(f"b{b.number}", _("Khâu đột phá (%(n)d): %(t)s") % {"n": b.number, "t": b.title})
            for b in Breakthrough.objects.filter(resolution=resolution).order_by("number")]
-    out += [(f"t{t.number}", _("Nhiệm vụ %(n)d: %(t)s") % {"n": t.number, "t": t.title})
+    out += [(f"t{t.number}", _("Nhiệm vụ chủ yếu (%(n)d): %(t)s") % {"n": t.number, "t": t.title})
             for t in MainTask.objects.filter(resolution=resolution).order_by("number")]
     return out
 
@@ -137,7 +137,7 @@ def progress_by_anchor(programmes: QuerySet[Programme] | list[Programme], resolu
         tallies[f"b{b.number}"] = Tally(f"b{b.number}", _("Khâu đột phá (%(n)d): %(t)s")
                                         % {"n": b.number, "t": b.title})
     for t in MainTask.objects.filter(resolution=resolution).order_by("number"):
-        tallies[f"t{t.number}"] = Tally(f"t{t.number}", _("Nhiệm vụ %(n)d: %(t)s")
+        tallies[f"t{t.number}"] = Tally(f"t{t.number}", _("Nhiệm vụ chủ yếu (%(n)d): %(t)s")
                                         % {"n": t.number, "t": t.title})
     tallies["i"] = Tally("i", _("Nhiệm vụ thực hiện các chỉ tiêu"))
     tallies["other"] = Tally("other", _("Nhiệm vụ khác"))
