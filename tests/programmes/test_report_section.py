@@ -89,6 +89,8 @@ def test_the_demo_report_carries_the_programme() -> None:
     assert texts[heading + 1].startswith(
         "Tính đến ngày 20/12/2026, Chương trình hành động số 05-CTr/ĐU ngày 20/11/2025 có 30 "
         "nhiệm vụ")
+    assert texts[heading + 1].endswith("Có 2 nhiệm vụ đã được đề nghị công nhận hoàn thành, "
+                                       "đang chờ lãnh đạo xác nhận.")
     assert any(t.startswith("- Khâu đột phá (1)") for t in texts[heading:])
     built = report_build(actor=leader, resolution=resolution, unit=resolution.issuer,
                          period="2026", fmt="xlsx", report_date=dt.date(2026, 12, 20))

@@ -40,6 +40,7 @@ class ProgrammeSummary:
     title: str  # "Chương trình hành động số 05-CTr/ĐU ngày 20/11/2025"
     as_of: date
     rows: Sequence[ProgrammeRow] = field(default_factory=tuple)
+    awaiting: int = 0  # completion proposed, not yet confirmed (counted with their status)
 
     def totals(self) -> dict[str, int]:
         return {k: sum(r.counts.get(k, 0) for r in self.rows) for k in COLUMNS}
@@ -61,7 +62,9 @@ def summary_sentence(summary: ProgrammeSummary) -> str:
          "done": t["done"], "share": share, "progress": t["in_progress"],
          "overdue": t["overdue"], "waiting": t["not_started"],
          "stopped": (_(", %(n)d nhiệm vụ dừng thực hiện") % {"n": t["stopped"]})
-         if t["stopped"] else ""}
+         if t["stopped"] else ""} + ((" " + _("Có %(n)d nhiệm vụ đã được đề nghị công nhận hoàn "
+                                            "thành, đang chờ lãnh đạo xác nhận.")
+                                    % {"n": summary.awaiting}) if summary.awaiting else "")
 
 
 def row_sentence(row: ProgrammeRow) -> str:

@@ -247,4 +247,5 @@ def report_summary(resolution: Resolution, unit: Any, as_of: dt.date) -> Any:
         first.title)
     if first.number and first.issued_on:
         title += " " + _("ngày %(d)s") % {"d": format_date(first.issued_on)}
-    return ProgrammeSummary(title=title, as_of=as_of, rows=rows)
+    return ProgrammeSummary(title=title, as_of=as_of, rows=rows,
+                            awaiting=sum(1 for i in items if i.is_proposed))
