@@ -3,7 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from nghiquyet.accounts.services import api_token_create
 from nghiquyet.lib.i18n import gettext as _
@@ -12,7 +12,7 @@ from nghiquyet.lib.i18n import gettext as _
 class Command(BaseCommand):
     help = "Tạo khóa API (Bearer) cho một người dùng; khóa chỉ hiện một lần."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("username")
         parser.add_argument("name", help="tên gợi nhớ của khóa, ví dụ: “đồng bộ số liệu tỉnh”")
 

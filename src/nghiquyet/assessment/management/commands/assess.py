@@ -3,21 +3,20 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from nghiquyet.assessment.selectors import assess_resolution
 from nghiquyet.assessment.serialize import assessment_header, target_row
 from nghiquyet.figures.figure_sets import DEFAULT_FIGURE_SET, FigureSet
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.vnformat import format_number
-from nghiquyet.orgunits.models import OrgUnit
-from nghiquyet.resolutions.cli import resolution_from_arg
+from nghiquyet.resolutions.cli import resolution_from_arg, unit_from_arg
 
 
 class Command(BaseCommand):
     help = "In tình trạng, tỷ số, dự báo và giải thích của từng mục tiêu một nghị quyết."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("resolution", help="id của nghị quyết")
         parser.add_argument("--year", type=int, required=True, help="năm đánh giá")
         parser.add_argument("--orgunit", help="mã đơn vị (mặc định: đơn vị ban hành)")
@@ -31,13 +30,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opts: Any) -> None:
         resolution = resolution_from_arg(opts["resolution"])
-        unit = resolution.issuer
-        if opts["orgunit"]:
-            unit = OrgUnit.objects.filter(code=opts["orgunit"],
-                                          path__startswith=resolution.issuer.path).first()
-            if unit is None:
-                raise CommandError(_("Không có đơn vị mã “%(code)s” trong phạm vi nghị quyết.")
-                                   % {"code": opts["orgunit"]})
+        unit = unit_from_arg(resolution, opts["orgunit"])
         year = opts["year"]
         if not resolution.term_start <= year <= resolution.term_end:
             raise CommandError(_("Năm %(y)d nằm ngoài nhiệm kỳ %(a)d–%(b)d.")

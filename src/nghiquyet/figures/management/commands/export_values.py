@@ -3,19 +3,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from nghiquyet.figures.exchange import export_rows
 from nghiquyet.figures.interchange import write_csv, write_xlsx
 from nghiquyet.lib.i18n import gettext as _
-from nghiquyet.orgunits.models import OrgUnit
-from nghiquyet.resolutions.cli import resolution_from_arg
+from nghiquyet.resolutions.cli import resolution_from_arg, unit_from_arg
 
 
 class Command(BaseCommand):
     help = "Xuất số liệu của một nghị quyết ra Excel (.xlsx) hoặc CSV."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("resolution", help="id của nghị quyết")
         parser.add_argument("-o", "--output", type=Path, required=True,
                             help="tệp ra: .xlsx hoặc .csv")
@@ -24,11 +23,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: Any, **opts: Any) -> None:
         resolution = resolution_from_arg(opts["resolution"])
-        root = resolution.issuer
-        if opts["orgunit"]:
-            root = OrgUnit.objects.filter(code=opts["orgunit"]).first()
-            if root is None:
-                raise CommandError(_("Không có đơn vị mã “%(code)s”.") % {"code": opts["orgunit"]})
+        root = unit_from_arg(resolution, opts["orgunit"])
         rows = export_rows(resolution, root, opts["year"])
         out: Path = opts["output"]
         if out.suffix.lower() == ".csv":

@@ -6,7 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from nghiquyet.figures.exchange import ImportRefused, values_import
 from nghiquyet.figures.interchange import FileRefused, read_values_file
@@ -17,7 +17,7 @@ from nghiquyet.resolutions.cli import resolution_from_arg
 class Command(BaseCommand):
     help = "Nhập số liệu từ tệp Excel (.xlsx) hoặc CSV theo định dạng trao đổi số liệu."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument("--resolution", help="id của nghị quyết (mặc định: ghi trong tệp)")
         parser.add_argument("--user", required=True,

@@ -16,7 +16,7 @@ from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.reports import services
 from nghiquyet.reports.report_periods import parse_report_period
 from nghiquyet.reports.selectors import figures_through, forecast_note
-from nghiquyet.resolutions.cli import resolution_from_arg
+from nghiquyet.resolutions.cli import resolution_from_arg, unit_from_arg
 from nghiquyet.resolutions.models import Resolution
 
 
@@ -98,11 +98,7 @@ def _resolution(value: str, user: Any) -> Resolution:
 def _unit(resolution: Resolution, code: str, user: Any) -> OrgUnit:
     try:
         if user is None:
-            unit = OrgUnit.objects.filter(code=code,
-                                          path__startswith=resolution.issuer.path).first()
-            if unit is None:
-                raise Http404
-            return unit
+            return unit_from_arg(resolution, code)
         return access.get_unit_for_user(user, resolution, code)
     except Http404 as exc:
         raise CommandError(_("Không có đơn vị mã “{code}” thuộc {issuer}.").format(

@@ -4,7 +4,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.resolutions.cli import resolution_from_arg
@@ -14,7 +14,7 @@ from nghiquyet.resolutions.selectors import registry_export
 class Command(BaseCommand):
     help = "Xuất danh mục chỉ tiêu của một nghị quyết ra JSON nghiquyet.registry/1."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("resolution", help="id của nghị quyết")
         parser.add_argument("-o", "--output", type=Path, help="tệp ra (mặc định: stdout)")
 

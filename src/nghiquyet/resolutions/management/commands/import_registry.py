@@ -6,7 +6,7 @@ from typing import Any
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.registry import RegistryError, RegistryFileError, load_registry_file
@@ -35,7 +35,7 @@ def read_registry_path(path: Path, max_bytes: int) -> Any:
 class Command(BaseCommand):
     help = "Nhập danh mục chỉ tiêu của một nghị quyết từ tệp JSON nghiquyet.registry/1."
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("file", type=Path)
         parser.add_argument("--orgunit", help="Mã đơn vị ban hành (mặc định: tìm theo tên).")
         parser.add_argument("--new-version-of", type=int, metavar="ID",
@@ -64,11 +64,11 @@ class Command(BaseCommand):
             resolution = registry_import(doc=doc, issuer=issuer, actor=actor,
                                          new_version_of=previous)
         except DuplicateResolution as exc:
-            lines = "\n  ".join(f"{r.pk}: {r.title} ({r.term_start}–{r.term_end})"
-                                for r in exc.existing)
+            existing = "\n  ".join(f"{r.pk}: {r.title} ({r.term_start}–{r.term_end})"
+                                   for r in exc.existing)
             raise CommandError(
                 _("Nghị quyết này đã có, chưa lưu gì. Dùng --new-version-of ID để lưu thành "
-                  "phiên bản mới:") + "\n  " + lines) from exc
+                  "phiên bản mới:") + "\n  " + existing) from exc
         except PermissionDenied as exc:
             raise CommandError(
                 _("Người dùng “%(name)s” không có quyền nhập nghị quyết cho đơn vị này.")

@@ -3,7 +3,7 @@ from __future__ import annotations
 import sys
 from typing import Any
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandParser
 
 from nghiquyet.textimport.cli import parse_eval_main
 
@@ -13,7 +13,7 @@ class Command(BaseCommand):
             "xác và độ phủ của các mục tiêu, theo từng tệp và tổng; dòng cuối là tổng.")
     requires_system_checks: list[str] = []
 
-    def add_arguments(self, parser):  # type: ignore[no-untyped-def]
+    def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument("directory")
         parser.add_argument("--term", help="nhiệm kỳ, ví dụ 2025-2030, cho văn bản không ghi "
                                            "nhiệm kỳ (văn bản có ghi thì dùng nhiệm kỳ của nó)")
