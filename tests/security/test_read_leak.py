@@ -135,3 +135,14 @@ def test_no_other_village_on_any_page_that_lists_units(client: Any, assigned: An
     if status == 200:
         for leaked in ("SL-PK-B02", "Bản Pá Khôm", "Chiềng Hặc", HIDDEN, HIDDEN_VN):
             assert leaked not in body, (url, leaked)
+
+
+def test_the_commune_page_says_approved_figures_to_a_village_head(client: Any, assigned: Any,
+                                                                  resolution: Any,
+                                                                  figures: Any) -> None:
+    from nghiquyet.figures.figure_sets import FigureSet
+
+    client.force_login(assigned["bob"])
+    response = client.get(f"/resolutions/{resolution.pk}/dashboard/?unit=SL-PK&figures=all")
+    assert response.context["figures"] is FigureSet.APPROVED
+    assert response.context["figure_sets"] == [FigureSet.APPROVED]

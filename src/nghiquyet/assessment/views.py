@@ -36,8 +36,13 @@ def _common(request: HttpRequest, resolution_id: int) -> dict[str, Any]:
         figures = parse_figure_set(request.GET.get("figures"))
     except ValueError:
         figures = DEFAULT_FIGURE_SET  # a hand-edited address falls back to the default
+    # Outside the viewer's scope only approved figures count (accounts/access.py): the page
+    # says so and offers no other choice.
+    sets = list(FigureSet)
+    if not access.sees_unapproved(request.user, unit):
+        figures, sets = FigureSet.APPROVED, [FigureSet.APPROVED]
     return {"resolution": resolution, "unit": unit, "as_of": as_of, "figures": figures,
-            "figure_sets": list(FigureSet),
+            "figure_sets": sets,
             "years": list(range(resolution.term_start, resolution.term_end + 1))}
 
 
