@@ -13,7 +13,7 @@ from nghiquyet.catalogue.services import AUTO, NONE
 def _choices(review: MappingReview) -> list[Any]:
     grouped: dict[str, list[tuple[str, str]]] = {}
     for entry in review.entries:
-        grouped.setdefault(Theme(entry.theme).label, []).append((entry.code, entry.name))
+        grouped.setdefault(str(Theme(entry.theme).label), []).append((entry.code, entry.name))
     return [(AUTO, _("Tự động (theo gợi ý của hệ thống)")),
             (NONE, _("Không thuộc danh mục chung")), *grouped.items()]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -100,7 +100,7 @@ class ProvinceComparison:
         blocks: dict[str, ThemeBlock] = {}
         for s in self.shared:
             theme = s.entry.theme
-            blocks.setdefault(theme, ThemeBlock(Theme(theme).label)).indicators.append(s)
+            blocks.setdefault(theme, ThemeBlock(str(Theme(theme).label))).indicators.append(s)
         return list(blocks.values())
 
     @property
@@ -285,7 +285,7 @@ class MappingRow:
 @dataclass
 class MappingReview:
     resolution: Resolution
-    rows: list[tuple[Indicator, list[MappingRow]]]
+    rows: Sequence[tuple[Indicator, list[MappingRow]]]
     entries: list[CatalogueIndicator]
 
     @property
@@ -308,7 +308,7 @@ def mapping_review(resolution: Resolution) -> MappingReview:
     rows = []
     for ind in indicators:
         own = []
-        for t in ind.target_list:  # type: ignore[attr-defined]
+        for t in ind.target_list:
             hint = suggest(TargetText(t.label, t.unit, t.kind, ind.text), matchable)
             own.append(MappingRow(target=t, mapping=getattr(t, "catalogue_mapping", None),
                                   suggestion=hint,

@@ -10,13 +10,12 @@ are invented, not those of any real commune.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 from django.db import transaction
 
+from nghiquyet.demo.packaged import packaged_registry
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 from nghiquyet.orgunits.services import orgunit_bulk_create, orgunit_create
 from nghiquyet.resolutions.models import Resolution, Target
@@ -52,8 +51,7 @@ YEARS = (2025, 2026)
 
 
 def province_registry(filename: str) -> dict[str, Any]:
-    text = resources.files("nghiquyet.demo").joinpath(f"data/{filename}")
-    return json.loads(text.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return packaged_registry(filename)
 
 
 @transaction.atomic

@@ -3,10 +3,8 @@ registry, and one user per role. Unit names below the commune are illustrative."
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -14,6 +12,7 @@ from django.db import transaction
 
 from nghiquyet.accounts.models import Role, RoleAssignment
 from nghiquyet.audit.services import audit_record
+from nghiquyet.demo.packaged import packaged_registry
 from nghiquyet.demo.province import load_demo_province
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 from nghiquyet.orgunits.services import orgunit_bulk_create, orgunit_create
@@ -80,8 +79,7 @@ DEMO_USERS = [
 
 
 def seed_registry() -> dict[str, Any]:
-    text = resources.files("nghiquyet.demo").joinpath("data/phieng-khoai-2025-2030.registry.json")
-    return json.loads(text.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    return packaged_registry()
 
 
 def demo_loaded() -> bool:

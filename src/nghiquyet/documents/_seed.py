@@ -7,9 +7,9 @@ Reading a JSON file through importlib keeps this module free of Django.
 
 from __future__ import annotations
 
-import json
-from importlib import resources
-from typing import Any, NamedTuple
+from typing import NamedTuple
+
+from nghiquyet.demo.packaged import packaged_registry
 
 
 class SeedTarget(NamedTuple):
@@ -30,12 +30,7 @@ class SeedIndicator(NamedTuple):
     targets: tuple[SeedTarget, ...]
 
 
-def _load() -> dict[str, Any]:
-    path = resources.files("nghiquyet.demo").joinpath("data/phieng-khoai-2025-2030.registry.json")
-    return json.loads(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-_DOC = _load()
+_DOC = packaged_registry()
 RESOLUTION_TITLE: str = _DOC["resolution"]["title"]
 TERM_START: int = _DOC["resolution"]["term_start"]
 TERM_END: int = _DOC["resolution"]["term_end"]

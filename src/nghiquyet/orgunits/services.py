@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -42,7 +43,7 @@ def orgunit_create(
 
 @transaction.atomic
 def orgunit_bulk_create(
-    *, parent: OrgUnit, rows: list[tuple[str, str, str]], is_illustrative: bool = False,
+    *, parent: OrgUnit, rows: Sequence[tuple[str, str, str]], is_illustrative: bool = False,
     actor: Viewer | None = None,
 ) -> list[OrgUnit]:
     """Create many children of ``parent`` (code, name, type) with few queries."""

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils import timezone
@@ -56,13 +56,15 @@ class ReportForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.units = {u.code: u for u in units}
         issuer = next((u for u in units if u.pk == resolution.issuer_id), units[0])
-        self.fields["orgunit"].choices = [(u.code, _unit_label(u, issuer)) for u in units]
-        self.fields["orgunit"].initial = issuer.code
-        self.fields["period"].choices = [
+        orgunit, period, fmt = (cast(forms.ChoiceField, self.fields[k])
+                                for k in ("orgunit", "period", "format"))
+        orgunit.choices = [(u.code, _unit_label(u, issuer)) for u in units]
+        orgunit.initial = issuer.code
+        period.choices = [
             (p.code, p.label[:1].upper() + p.label[1:])
             for p in period_choices(resolution.term_start, resolution.term_end)]
         self.fields["period"].initial = default_period(resolution)
-        self.fields["format"].choices = _format_choices()
+        fmt.choices = _format_choices()
         self.fields["report_date"].initial = timezone.localdate()
 
     def build_options(self) -> dict[str, Any]:
@@ -83,7 +85,7 @@ def _unit_label(unit: OrgUnit, issuer: OrgUnit) -> str:
 
 
 def _format_choices() -> list[tuple[str, str]]:
-    choices = [(f.value, f.title) for f in ReportFormat]
+    choices = [(f.value, f.display_name) for f in ReportFormat]
     if not pdf_available():
         choices = [(v, t) for v, t in choices if v != ReportFormat.PDF]
     return choices

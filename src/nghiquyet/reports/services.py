@@ -39,7 +39,7 @@ class ReportFormat(StrEnum):
         return _CONTENT_TYPES[self]
 
     @property
-    def title(self) -> str:
+    def display_name(self) -> str:
         titles = {
             ReportFormat.DOCX: _("Báo cáo (Word, .docx)"),
             ReportFormat.XLSX: _("Biểu tổng hợp (Excel, .xlsx)"),

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -59,7 +59,7 @@ class ReadUploadForm(forms.Form):
     def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
-        orgunit = self.fields["orgunit"]
+        orgunit = cast(forms.ModelChoiceField, self.fields["orgunit"])
         orgunit.queryset = access.visible_orgunits(user).filter(
             type__in=[OrgUnitType.PROVINCE, OrgUnitType.COMMUNE]
         ).order_by("path")

@@ -187,9 +187,10 @@ def draft_reparse(
     if current.values_list("version", flat=True).first() != version:
         raise StaleDraft
     meta = draft.registry.get("resolution") or {}
-    term = (meta.get("term_start"), meta.get("term_end"))
+    start, end = meta.get("term_start"), meta.get("term_end")
+    term = (int(start), int(end)) if start is not None and end is not None else None
     text = read_upload(name=draft.filename, data=bytes(draft.source))
-    result = parse_text(text, term=term if None not in term else None, bounds=(first, last))
+    result = parse_text(text, term=term, bounds=(first, last))
     old = draft.registry
     draft.registry = result.registry
     draft.warnings = draft_warnings(result)

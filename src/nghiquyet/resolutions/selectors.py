@@ -25,7 +25,7 @@ class GroupBlock:
 
     @property
     def target_count(self) -> int:
-        return sum(len(i.target_list) for i in self.indicators)  # type: ignore[attr-defined]
+        return count_targets(self.indicators)
 
 
 @dataclass
@@ -38,12 +38,12 @@ class ResolutionPage:
     target_count: int
 
 
-def _targets_prefetch() -> Prefetch[Target]:
-    return Prefetch(
-        "targets",
-        queryset=Target.objects.select_related("series").order_by("position"),
-        to_attr="target_list",
-    )
+def count_targets(indicators: list[Indicator]) -> int:
+    """How many targets indicators from ``indicators_with_targets`` hold (no query)."""
+    total = 0
+    for indicator in indicators:
+        total += len(indicator.target_list)  # type: ignore[attr-defined]  # prefetched to_attr
+    return total
 
 
 def indicators_with_targets(resolution: Resolution) -> list[Indicator]:
@@ -51,7 +51,11 @@ def indicators_with_targets(resolution: Resolution) -> list[Indicator]:
     return list(
         Indicator.objects.filter(resolution=resolution)
         .select_related("group")
-        .prefetch_related(_targets_prefetch())
+        .prefetch_related(Prefetch(
+            "targets",
+            queryset=Target.objects.select_related("series").order_by("position"),
+            to_attr="target_list",
+        ))
         .order_by("number")
     )
 
@@ -70,7 +74,7 @@ def resolution_page(resolution: Resolution) -> ResolutionPage:
         breakthroughs=list(Breakthrough.objects.filter(resolution=resolution)),
         tasks=list(MainTask.objects.filter(resolution=resolution)),
         indicator_count=len(indicators),
-        target_count=sum(len(i.target_list) for i in indicators),  # type: ignore[attr-defined]
+        target_count=count_targets(indicators),
     )
 
 

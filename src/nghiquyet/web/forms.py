@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -23,7 +23,8 @@ class RegistryUploadForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.user = user
         self.max_bytes = max_bytes
-        self.fields["orgunit"].queryset = access.visible_orgunits(user).filter(
+        orgunit = cast(forms.ModelChoiceField, self.fields["orgunit"])
+        orgunit.queryset = access.visible_orgunits(user).filter(
             type__in=[OrgUnitType.PROVINCE, OrgUnitType.COMMUNE]
         )
 

@@ -44,7 +44,7 @@ def sparkline(values: list[float | None], target: Any = None, width: int = 96,
 
 @register.filter
 def spark_values(assessed: Any, years: list[int]) -> list[float | None]:
-    return assessed.sparkline(years)  # type: ignore[no-any-return]
+    return assessed.sparkline(years)
 
 
 @register.filter
