@@ -70,7 +70,7 @@ class DataValue(models.Model):
         """What the audit trail keeps of a value, and what a restore writes back."""
         return value_snapshot(self.value, self.numerator, self.denominator, self.is_estimate,
                               self.note, self.status, self.version,
-                              self.evidence.name if self.evidence else "")
+                              (self.evidence.name or "") if self.evidence else "")
 
     @property
     def is_locked(self) -> bool:
