@@ -35,7 +35,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models import Q
 
 from nghiquyet.figures.rollup import Cell, Figure, SeriesRule, Unit, roll_up
@@ -232,15 +232,24 @@ def _recompute(models: Models, *, series_where: Q, scope: set[int] | None,
     for (issuer_id, issuer_path), group in _by_issuer(_series(models, series_where,
                                                               years)).items():
         ids = [s.id for s in group]
-        old = models.stored.objects.filter(series_id__in=ids)
-        if years is not None:
-            old = old.filter(year__in=years)
-        if scope is None:
-            old.delete()
-        else:
-            for chunk in _chunks(scope):
-                old.filter(orgunit_id__in=chunk).delete()
-        written += _insert(models, _rows_for(models, issuer_id, issuer_path, group, scope))
+        # Two saves in one commune at once would each delete the chain's rows and insert
+        # their own roll-up: the second insert then collides with the first (unique key),
+        # or, worse, writes a total read before the first save committed. Holding the
+        # issuer's row until commit makes refreshes of one issuer take turns, and the
+        # second reads the first's value (READ COMMITTED reads anew after the wait).
+        # SQLite serializes writers anyway; there this is a plain read.
+        with transaction.atomic(savepoint=False):  # the caller's transaction, if any
+            models.orgunit.objects.select_for_update().filter(pk=issuer_id).values_list(
+                "pk", flat=True).first()
+            old = models.stored.objects.filter(series_id__in=ids)
+            if years is not None:
+                old = old.filter(year__in=years)
+            if scope is None:
+                old.delete()
+            else:
+                for chunk in _chunks(scope):
+                    old.filter(orgunit_id__in=chunk).delete()
+            written += _insert(models, _rows_for(models, issuer_id, issuer_path, group, scope))
     return written
 
 
