@@ -31,8 +31,11 @@ PRODUCTION_ENV = {
 
 
 def _nghiquyet(*args: str, env: dict[str, str], tmp_path: Any) -> subprocess.CompletedProcess[str]:
+    # The browser tests' conftest sets DJANGO_ALLOW_ASYNC_UNSAFE in this process (the
+    # live server and Playwright share a thread); a production server never has it.
     clean = {k: v for k, v in os.environ.items()
-             if k not in PRODUCTION_ENV and k != "DJANGO_SETTINGS_MODULE"}
+             if k not in PRODUCTION_ENV
+             and k not in {"DJANGO_SETTINGS_MODULE", "DJANGO_ALLOW_ASYNC_UNSAFE"}}
     clean.update(env, NGHIQUYET_DATA_DIR=str(tmp_path))
     return subprocess.run([sys.executable, "-m", "nghiquyet", *args], env=clean,  # noqa: S603
                           capture_output=True, text=True, timeout=120, check=False)
