@@ -15,6 +15,15 @@ import pytest
 
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 SHOTS = Path(__file__).resolve().parents[2] / "data" / "screenshots"
+
+
+def shots_dir(name: str) -> Path:
+    """Where a suite's screenshots go: data/screenshots/NAME, or the docs' own pictures
+    (docs/img/NAME) when NGHIQUYET_DOC_SHOTS=1 — run so on purpose to refresh the guide,
+    never by default, so a test run leaves the tracked pictures alone."""
+    if os.environ.get("NGHIQUYET_DOC_SHOTS") == "1":
+        return Path(__file__).resolve().parents[2] / "docs" / "img" / name
+    return SHOTS / name
 PHONE = {"width": 360, "height": 780}
 DESKTOP = {"width": 1280, "height": 900}
 

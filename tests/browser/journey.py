@@ -1,5 +1,6 @@
 """A role's journey in Chromium: every response and console message is watched, each
-step is screenshotted into docs/img/journeys/ and checked with axe-core (vendored here,
+step is screenshotted into data/screenshots/journeys/ (docs/img/journeys/ with
+NGHIQUYET_DOC_SHOTS=1) and checked with axe-core (vendored here,
 never shipped with the product)."""
 
 from __future__ import annotations
@@ -9,10 +10,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from tests.browser.conftest import assert_fits
+from tests.browser.conftest import assert_fits, shots_dir
 
 REPO = Path(__file__).resolve().parents[2]
-JOURNEY_SHOTS = REPO / "docs" / "img" / "journeys"
+JOURNEY_SHOTS = shots_dir("journeys")
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 PASSWORD = "nghiquyet2025"  # noqa: S105 - the demo's printed password
 

@@ -13,13 +13,13 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, assert_fits
+from tests.browser.conftest import DESKTOP, PHONE, assert_fits, shots_dir
 from tests.browser.journey import Journey
 from tests.conftest import SEED_TXT
 
 pytestmark = pytest.mark.slow
 REPO = Path(__file__).resolve().parents[2]
-SHOTS = REPO / "docs" / "img" / "go-live"
+SHOTS = shots_dir("go-live")
 EXAMPLES = REPO / "docs" / "examples"
 ADMIN_PASSWORD = "Quan-tri-2026!"  # noqa: S105 - made by the test, as the install step does
 

@@ -15,27 +15,29 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from nghiquyet.accounts.models import Role, RoleAssignment
+from nghiquyet.accounts.types import User, Viewer, as_user
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import Resolution
 
 _CACHE_ATTR = "_nghiquyet_scopes"
 
 
-def scopes(user: Any) -> list[tuple[str, OrgUnit]]:
+def scopes(user: Viewer | None) -> list[tuple[str, OrgUnit]]:
     """(role, org unit) pairs the user holds; cached on the user for one request."""
-    if not getattr(user, "is_authenticated", False):
+    person = as_user(user)
+    if person is None:
         return []
-    cached = getattr(user, _CACHE_ATTR, None)
+    cached = getattr(person, _CACHE_ATTR, None)
     if cached is None:
         cached = [
             (a.role, a.orgunit)
-            for a in RoleAssignment.objects.filter(user=user).select_related("orgunit")
+            for a in RoleAssignment.objects.filter(user=person).select_related("orgunit")
         ]
-        setattr(user, _CACHE_ATTR, cached)
+        setattr(person, _CACHE_ATTR, cached)
     return cached
 
 
-def is_system_admin(user: Any) -> bool:
+def is_system_admin(user: Viewer | None) -> bool:
     return bool(getattr(user, "is_superuser", False)) or any(
         role == Role.ADMIN for role, _ in scopes(user)
     )
@@ -47,13 +49,13 @@ def _in_scope(role: str, scope_unit: OrgUnit, unit: OrgUnit) -> bool:
     return unit.is_within(scope_unit)
 
 
-def can_view_orgunit(user: Any, unit: OrgUnit) -> bool:
+def can_view_orgunit(user: Viewer | None, unit: OrgUnit) -> bool:
     if is_system_admin(user):
         return True
     return any(_in_scope(role, scope_unit, unit) for role, scope_unit in scopes(user))
 
 
-def can_view_resolution(user: Any, resolution: Resolution) -> bool:
+def can_view_resolution(user: Viewer | None, resolution: Resolution) -> bool:
     if is_system_admin(user):
         return True
     issuer = resolution.issuer
@@ -63,7 +65,7 @@ def can_view_resolution(user: Any, resolution: Resolution) -> bool:
     )
 
 
-def can_manage_registry(user: Any, issuer: OrgUnit | None) -> bool:
+def can_manage_registry(user: Viewer | None, issuer: OrgUnit | None) -> bool:
     """Import or delete a resolution's registry: a system admin, or a leader above it."""
     if is_system_admin(user):
         return True
@@ -74,7 +76,7 @@ def can_manage_registry(user: Any, issuer: OrgUnit | None) -> bool:
     )
 
 
-def can_import_resolution(user: Any, issuer: OrgUnit | None) -> bool:
+def can_import_resolution(user: Viewer | None, issuer: OrgUnit | None) -> bool:
     """Import a resolution (registry file, text, API) for ``issuer``.
 
     A leader imports for a unit in their subtree; a system admin for any unit, or
@@ -87,7 +89,7 @@ def can_import_resolution(user: Any, issuer: OrgUnit | None) -> bool:
     return can_manage_registry(user, issuer)
 
 
-def require_import_resolution(user: Any, issuer: OrgUnit | None) -> None:
+def require_import_resolution(user: Viewer | None, issuer: OrgUnit | None) -> None:
     if user is not None and not can_import_resolution(user, issuer):
         raise PermissionDenied
 
@@ -98,11 +100,11 @@ def require_import_resolution(user: Any, issuer: OrgUnit | None) -> None:
 # whose scope holds the unit. A leader never grants the admin role (it is system-wide).
 
 
-def can_setup_official_units(user: Any) -> bool:
+def can_setup_official_units(user: Viewer | None) -> bool:
     return is_system_admin(user)
 
 
-def can_manage_unit(user: Any, unit: OrgUnit) -> bool:
+def can_manage_unit(user: Viewer | None, unit: OrgUnit) -> bool:
     """Add, rename, move, merge or deactivate ``unit``'s sub-units; give people roles there."""
     if is_system_admin(user):
         return True
@@ -110,13 +112,14 @@ def can_manage_unit(user: Any, unit: OrgUnit) -> bool:
                for role, scope_unit in scopes(user))
 
 
-def require_manage_unit(user: Any, unit: OrgUnit) -> None:
+def require_manage_unit(user: Viewer | None, unit: OrgUnit) -> None:
     if user is not None and not can_manage_unit(user, unit):
         raise PermissionDenied
 
 
-def managed_units(user: Any) -> QuerySet[OrgUnit]:
-    """Units the user may manage (and give roles over)."""
+def led_units(user: Viewer | None) -> QuerySet[OrgUnit]:
+    """Units under the user's leader roles (every unit for a system admin): where a
+    leader manages units and people, and approves figures."""
     if is_system_admin(user):
         return OrgUnit.objects.all()
     cond = Q(pk__in=[])
@@ -126,7 +129,23 @@ def managed_units(user: Any) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(cond)
 
 
-def can_set_unit_target(user: Any, resolution: Resolution, unit: OrgUnit) -> bool:
+def get_managed_unit(user: Viewer | None, code: str) -> OrgUnit:
+    """The unit with ``code``, for a page that manages it: 404 if none, 403 if not the
+    user's to manage."""
+    unit = OrgUnit.objects.filter(code=code).first()
+    if unit is None:
+        raise Http404
+    if not can_manage_unit(user, unit):
+        raise PermissionDenied
+    return unit
+
+
+def managed_units(user: Viewer | None) -> QuerySet[OrgUnit]:
+    """Units the user may manage (and give roles over)."""
+    return led_units(user)
+
+
+def can_set_unit_target(user: Viewer | None, resolution: Resolution, unit: OrgUnit) -> bool:
     """Give a unit below the issuer its own targets: a leader over that unit (the commune's
     leaders for its villages), never for the issuer itself, whose targets are the
     resolution's."""
@@ -138,13 +157,13 @@ def can_set_unit_target(user: Any, resolution: Resolution, unit: OrgUnit) -> boo
                for role, scope_unit in scopes(user))
 
 
-def can_grant_role(user: Any, role: str, unit: OrgUnit) -> bool:
+def can_grant_role(user: Viewer | None, role: str, unit: OrgUnit) -> bool:
     if role == Role.ADMIN:
         return is_system_admin(user)
     return can_manage_unit(user, unit)
 
 
-def can_revoke_role(user: Any, role: str, unit: OrgUnit) -> bool:
+def can_revoke_role(user: Viewer | None, role: str, unit: OrgUnit) -> bool:
     """Take a role away. A leader's role over a unit is taken away only from above it
     (a system admin, or a leader of a unit that holds it): leaders of one commune do not
     remove each other."""
@@ -156,7 +175,7 @@ def can_revoke_role(user: Any, role: str, unit: OrgUnit) -> bool:
     return can_manage_unit(user, unit)
 
 
-def can_manage_user(user: Any, person: Any) -> bool:
+def can_manage_user(user: Viewer | None, person: User) -> bool:
     """Deactivate or reset the password of ``person``: a system admin for anyone but
     themselves; a leader for an officer, reporter or supervisor whose every role lies in
     the leader's subtree (never another leader: a reset would let one leader act, and
@@ -170,7 +189,7 @@ def can_manage_user(user: Any, person: Any) -> bool:
                                 and can_manage_unit(user, unit) for role, unit in theirs)
 
 
-def can_assign_series(user: Any, resolution: Resolution) -> bool:
+def can_assign_series(user: Viewer | None, resolution: Resolution) -> bool:
     """Say who enters which data series of a resolution: those who manage its registry."""
     return can_manage_registry(user, resolution.issuer)
 
@@ -186,12 +205,12 @@ def assignable_officers(resolution: Resolution) -> QuerySet[Any]:
                                is_active=True).distinct().order_by("first_name", "username")
 
 
-def can_import_any(user: Any) -> bool:
+def can_import_any(user: Viewer | None) -> bool:
     """Whether the import pages are open to the user at all."""
     return is_system_admin(user) or any(role == Role.LEADER for role, _ in scopes(user))
 
 
-def visible_resolutions(user: Any) -> QuerySet[Resolution]:
+def visible_resolutions(user: Viewer | None) -> QuerySet[Resolution]:
     qs = Resolution.objects.select_related("issuer")
     if is_system_admin(user):
         return qs
@@ -206,7 +225,7 @@ def visible_resolutions(user: Any) -> QuerySet[Resolution]:
     return qs.filter(cond)
 
 
-def visible_orgunits(user: Any) -> QuerySet[OrgUnit]:
+def visible_orgunits(user: Viewer | None) -> QuerySet[OrgUnit]:
     qs = OrgUnit.objects.all()
     if is_system_admin(user):
         return qs
@@ -216,7 +235,7 @@ def visible_orgunits(user: Any) -> QuerySet[OrgUnit]:
     return qs.filter(cond)
 
 
-def get_resolution_for_user(user: Any, resolution_id: int) -> Resolution:
+def get_resolution_for_user(user: Viewer | None, resolution_id: int) -> Resolution:
     """404 when it does not exist, 403 when the user may not see it."""
     try:
         resolution = Resolution.objects.select_related("issuer", "issuer__parent").get(
@@ -229,7 +248,7 @@ def get_resolution_for_user(user: Any, resolution_id: int) -> Resolution:
     return resolution
 
 
-def require_registry_manager(user: Any, issuer: OrgUnit | None) -> None:
+def require_registry_manager(user: Viewer | None, issuer: OrgUnit | None) -> None:
     if not can_manage_registry(user, issuer):
         raise PermissionDenied
 
@@ -237,17 +256,18 @@ def require_registry_manager(user: Any, issuer: OrgUnit | None) -> None:
 # --- figures (reporting) -------------------------------------------------------
 
 
-def _assigned_series_ids(user: Any) -> set[int]:
+def _assigned_series_ids(user: Viewer | None) -> set[int]:
     cached = getattr(user, "_nghiquyet_series", None)
     if cached is None:
         from nghiquyet.figures.models import SeriesAssignment
 
-        cached = set(SeriesAssignment.objects.filter(user=user).values_list("series_id", flat=True))
-        user._nghiquyet_series = cached
+        cached = set(SeriesAssignment.objects.filter(user=as_user(user))
+                     .values_list("series_id", flat=True))
+        setattr(user, "_nghiquyet_series", cached)  # noqa: B010 - cached per request
     return cached
 
 
-def can_enter_value(user: Any, series: Any, unit: OrgUnit) -> bool:
+def can_enter_value(user: Viewer | None, series: Any, unit: OrgUnit) -> bool:
     """Enter and submit a figure: an officer for the series assigned to them, anywhere in
     their subtree; a unit reporter for their own unit, for series that unit type reports."""
     if not unit.is_within(series.resolution.issuer):
@@ -268,7 +288,7 @@ def can_enter_value(user: Any, series: Any, unit: OrgUnit) -> bool:
     return False
 
 
-def can_approve_value(user: Any, value: Any) -> bool:
+def can_approve_value(user: Viewer | None, value: Any) -> bool:
     """Approve, return or reopen: a leader over the unit who did not make the current value
     (four eyes, see ``value_authors``)."""
     if getattr(user, "pk", None) in value_authors([value]).get(value.pk, set()):
@@ -276,7 +296,7 @@ def can_approve_value(user: Any, value: Any) -> bool:
     return _leads_unit(user, value)
 
 
-def _leads_unit(user: Any, value: Any) -> bool:
+def _leads_unit(user: Viewer | None, value: Any) -> bool:
     if is_system_admin(user):
         return True
     return any(role == Role.LEADER and value.orgunit.is_within(scope_unit)
@@ -322,14 +342,14 @@ def value_authors(values: list[Any]) -> dict[int, set[int]]:
     return authors
 
 
-def approvable_values(user: Any, values: list[Any]) -> list[Any]:
+def approvable_values(user: Viewer | None, values: list[Any]) -> list[Any]:
     """The figures among ``values`` the user may approve (scope and four eyes)."""
     me = getattr(user, "pk", None)
     authors = value_authors(values)
     return [v for v in values if me not in authors.get(v.pk, set()) and _leads_unit(user, v)]
 
 
-def can_approve_in(user: Any, resolution: Resolution) -> bool:
+def can_approve_in(user: Viewer | None, resolution: Resolution) -> bool:
     """Whether the approval page of a resolution is open to the user."""
     if is_system_admin(user):
         return True
@@ -338,7 +358,7 @@ def can_approve_in(user: Any, resolution: Resolution) -> bool:
                for role, unit in scopes(user))
 
 
-def can_enter_in(user: Any, resolution: Resolution) -> bool:
+def can_enter_in(user: Viewer | None, resolution: Resolution) -> bool:
     if is_system_admin(user):
         return True
     issuer = resolution.issuer
@@ -346,7 +366,7 @@ def can_enter_in(user: Any, resolution: Resolution) -> bool:
                for role, unit in scopes(user))
 
 
-def entry_units(user: Any) -> QuerySet[OrgUnit]:
+def entry_units(user: Viewer | None) -> QuerySet[OrgUnit]:
     """Units whose figures the user may enter (before the per-series check)."""
     if is_system_admin(user):
         return OrgUnit.objects.all()
@@ -359,17 +379,12 @@ def entry_units(user: Any) -> QuerySet[OrgUnit]:
     return OrgUnit.objects.filter(cond)
 
 
-def approval_units(user: Any) -> QuerySet[OrgUnit]:
-    if is_system_admin(user):
-        return OrgUnit.objects.all()
-    cond = Q(pk__in=[])
-    for role, unit in scopes(user):
-        if role == Role.LEADER:
-            cond |= Q(path__startswith=unit.path)
-    return OrgUnit.objects.filter(cond)
+def approval_units(user: Viewer | None) -> QuerySet[OrgUnit]:
+    """Units whose figures the user may approve."""
+    return led_units(user)
 
 
-def get_value_for_viewer(user: Any, value_id: int) -> Any:
+def get_value_for_viewer(user: Viewer | None, value_id: int) -> Any:
     from nghiquyet.figures.models import DataValue
 
     try:
@@ -390,12 +405,12 @@ def get_value_for_viewer(user: Any, value_id: int) -> Any:
 # found" rather than "forbidden".
 
 
-def report_units(user: Any, resolution: Resolution) -> QuerySet[OrgUnit]:
+def report_units(user: Viewer | None, resolution: Resolution) -> QuerySet[OrgUnit]:
     """Units the user may make a report for, on a resolution they can see."""
     return visible_orgunits(user).filter(path__startswith=resolution.issuer.path)
 
 
-def get_unit_for_user(user: Any, resolution: Resolution, code: str) -> OrgUnit:
+def get_unit_for_user(user: Viewer | None, resolution: Resolution, code: str) -> OrgUnit:
     """404 when no unit with this code lies under the issuer, 403 when the user may not see it."""
     unit = OrgUnit.objects.filter(code=code, path__startswith=resolution.issuer.path).first()
     if unit is None:
@@ -414,7 +429,7 @@ def get_unit_for_user(user: Any, resolution: Resolution, code: str) -> OrgUnit:
 # refused. docs/security.md states this policy.
 
 
-def get_assessed_unit(user: Any, resolution: Resolution, code: str | None) -> OrgUnit:
+def get_assessed_unit(user: Viewer | None, resolution: Resolution, code: str | None) -> OrgUnit:
     """The unit whose progress is shown: the issuer by default (open to every viewer of the
     resolution), else a unit under it that the user may see (404/403 otherwise)."""
     if not code:
@@ -424,7 +439,7 @@ def get_assessed_unit(user: Any, resolution: Resolution, code: str | None) -> Or
     return get_unit_for_user(user, resolution, code)
 
 
-def home_unit(user: Any, resolution: Resolution) -> OrgUnit:
+def home_unit(user: Viewer | None, resolution: Resolution) -> OrgUnit:
     """The unit a user's pages open on: the issuer for whoever's scope covers it, else
     the user's own unit under it (a village head sees their village, not the commune)."""
     issuer = resolution.issuer
@@ -437,12 +452,12 @@ def home_unit(user: Any, resolution: Resolution) -> OrgUnit:
     return below[0] if below else issuer
 
 
-def sees_unapproved(user: Any, unit: OrgUnit) -> bool:
+def sees_unapproved(user: Viewer | None, unit: OrgUnit) -> bool:
     """Whether figures not yet approved count in what the user is shown for ``unit``."""
     return can_view_orgunit(user, unit)
 
 
-def visible_units(user: Any, units: Iterable[OrgUnit]) -> list[OrgUnit]:
+def visible_units(user: Viewer | None, units: Iterable[OrgUnit]) -> list[OrgUnit]:
     """The units among ``units`` the user may see (no query once scopes are cached)."""
     return [u for u in units if can_view_orgunit(user, u)]
 
@@ -454,7 +469,7 @@ def visible_units(user: Any, units: Iterable[OrgUnit]) -> list[OrgUnit]:
 # one: their commune's dashboard already is that.
 
 
-def can_compare_communes(user: Any, province: OrgUnit) -> bool:
+def can_compare_communes(user: Viewer | None, province: OrgUnit) -> bool:
     if is_system_admin(user):
         return True
     return any(role != Role.REPORTER and province.is_within(unit) for role, unit in scopes(user))
@@ -469,11 +484,11 @@ def can_compare_communes(user: Any, province: OrgUnit) -> bool:
 # who neither proposed it nor wrote its last update (four eyes, as for figures).
 
 
-def can_view_programme(user: Any, programme: Any) -> bool:
+def can_view_programme(user: Viewer | None, programme: Any) -> bool:
     return can_view_resolution(user, programme.resolution)
 
 
-def can_manage_programme(user: Any, resolution: Resolution) -> bool:
+def can_manage_programme(user: Viewer | None, resolution: Resolution) -> bool:
     if is_system_admin(user):
         return True
     issuer = resolution.issuer
@@ -481,7 +496,7 @@ def can_manage_programme(user: Any, resolution: Resolution) -> bool:
                for role, unit in scopes(user))
 
 
-def can_update_item(user: Any, item: Any) -> bool:
+def can_update_item(user: Viewer | None, item: Any) -> bool:
     if item.responsible_id is not None and item.responsible_id == getattr(user, "pk", None):
         return True
     if is_system_admin(user):
@@ -490,7 +505,7 @@ def can_update_item(user: Any, item: Any) -> bool:
                and _in_scope(role, unit, item.lead_unit) for role, unit in scopes(user))
 
 
-def can_confirm_item(user: Any, item: Any) -> bool:
+def can_confirm_item(user: Viewer | None, item: Any) -> bool:
     me = getattr(user, "pk", None)
     if me is None or me in (item.proposed_by_id, item.last_update_by_id):
         return False  # four eyes: not the proposer, not the author of the last update
@@ -500,13 +515,13 @@ def can_confirm_item(user: Any, item: Any) -> bool:
                for role, unit in scopes(user))
 
 
-def visible_programme_items(user: Any) -> Any:
+def visible_programme_items(user: Viewer | None) -> Any:
     from nghiquyet.programmes.models import ProgrammeItem
 
     return ProgrammeItem.objects.filter(programme__resolution__in=visible_resolutions(user))
 
 
-def get_programme_for_user(user: Any, programme_id: int) -> Any:
+def get_programme_for_user(user: Viewer | None, programme_id: int) -> Any:
     """404 when it does not exist, 403 when the user may not see it."""
     from nghiquyet.programmes.models import Programme
 
@@ -520,7 +535,7 @@ def get_programme_for_user(user: Any, programme_id: int) -> Any:
     return programme
 
 
-def get_item_for_user(user: Any, item_id: int) -> Any:
+def get_item_for_user(user: Viewer | None, item_id: int) -> Any:
     from nghiquyet.programmes.models import ProgrammeItem
 
     try:
@@ -534,7 +549,7 @@ def get_item_for_user(user: Any, item_id: int) -> Any:
     return item
 
 
-def confirmable_units(user: Any) -> QuerySet[OrgUnit]:
+def confirmable_units(user: Viewer | None) -> QuerySet[OrgUnit]:
     """Lead units whose tasks the user may confirm (before the four-eyes check)."""
     return approval_units(user)
 

@@ -7,12 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from nghiquyet.accounts import access
 from nghiquyet.accounts.models import Role
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.orgunits.models import OrgUnit
 
 _ORDER = [Role.LEADER, Role.OFFICER, Role.REPORTER, Role.SUPERVISOR, Role.ADMIN]
 
 
-def _role_choices(user: Any) -> list[tuple[str, str]]:
+def _role_choices(user: Viewer) -> list[tuple[str, str]]:
     return [(r.value, str(r.label)) for r in _ORDER
             if r != Role.ADMIN or access.is_system_admin(user)]
 
@@ -43,7 +44,7 @@ class PersonCreateForm(_RoleUnitForm):
                                               "vị trực thuộc (người báo cáo: chỉ đơn vị này)."))
     email = forms.EmailField(label=_("Thư điện tử (không bắt buộc)"), required=False)
 
-    def __init__(self, *args: Any, user: Any, units: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Viewer, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._role_field().choices = _role_choices(user)
         self._unit_field().queryset = units
@@ -54,7 +55,7 @@ class RoleGrantForm(_RoleUnitForm):
     unit = forms.ModelChoiceField(label=_("Trên đơn vị"), queryset=OrgUnit.objects.none(),
                                   empty_label=None)
 
-    def __init__(self, *args: Any, user: Any, units: Any, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, user: Viewer, units: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._role_field().choices = _role_choices(user)
         self._unit_field().queryset = units

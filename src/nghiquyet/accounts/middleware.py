@@ -8,11 +8,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from nghiquyet.accounts.services import must_change_password
+from nghiquyet.accounts.types import Viewer
 
 MUST_CHANGE = "nq_must_change_password"
 
 
-def remember_password_state(sender: Any, request: HttpRequest, user: Any, **kwargs: Any) -> None:
+def remember_password_state(sender: Any, request: HttpRequest, user: Viewer, **kwargs: Any) -> None:
     """At login (``user_logged_in``), note in the session whether the password is one
     someone else chose, so no request after it pays a query to know. A new temporary
     password changes the password hash, which ends the person's sessions: the next login

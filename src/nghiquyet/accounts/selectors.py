@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.contrib.auth.models import User
 from django.db.models import Prefetch, QuerySet
 
 from nghiquyet.accounts import access
 from nghiquyet.accounts.models import Role, RoleAssignment
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.orgunits.models import OrgUnit
 
 
-def people_of(user: Any, unit: OrgUnit | None = None) -> QuerySet[User]:
+def people_of(user: Viewer, unit: OrgUnit | None = None) -> QuerySet[User]:
     """People holding a role over a unit the viewer manages (or over ``unit``'s subtree),
     with their roles: two queries."""
     units = access.managed_units(user)
@@ -31,7 +31,7 @@ class Badge:
     role: str
 
 
-def badge(user: Any) -> Badge:
+def badge(user: User) -> Badge:
     """The header's "who is logged in": name and the highest role held, with its unit."""
     name = user.get_full_name() or user.get_username()
     held = access.scopes(user)

@@ -13,13 +13,14 @@ from django.utils import timezone
 
 from nghiquyet.accounts import access
 from nghiquyet.accounts.models import ApiToken, PasswordState, Role, RoleAssignment, hash_token
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.audit.services import audit_record
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits.models import OrgUnit
 
 
 @transaction.atomic
-def api_token_create(*, user: Any, name: str, actor: Any = None) -> tuple[ApiToken, str]:
+def api_token_create(*, user: User, name: str, actor: Viewer | None = None) -> tuple[ApiToken, str]:
     """A new bearer token for ``user``. The raw key is returned once and never stored."""
     raw = ApiToken.new_key()
     token = ApiToken.objects.create(user=user, name=name, key_hash=hash_token(raw))
@@ -29,7 +30,7 @@ def api_token_create(*, user: Any, name: str, actor: Any = None) -> tuple[ApiTok
 
 
 @transaction.atomic
-def api_token_delete(*, actor: Any, token: ApiToken) -> None:
+def api_token_delete(*, actor: Viewer | None, token: ApiToken) -> None:
     """Revoke an API token."""
     audit_record(actor=actor, action="api_token.delete", target=token,
                  old={"user": token.user.get_username(), "name": token.name})
@@ -41,7 +42,7 @@ _ADMIN_FIELDS = ("username", "first_name", "last_name", "email", "is_active", "i
 
 
 @transaction.atomic
-def user_admin_update(*, actor: Any, user: Any, changed: list[str]) -> None:
+def user_admin_update(*, actor: Viewer | None, user: User, changed: list[str]) -> None:
     """A change made in the Django admin (a system admin's tool): saved with an audit row
     naming the fields and their new values (never the password)."""
     if actor is not None and not access.is_system_admin(actor):
@@ -53,7 +54,7 @@ def user_admin_update(*, actor: Any, user: Any, changed: list[str]) -> None:
 
 
 @transaction.atomic
-def role_assignment_delete(*, actor: Any, assignment: RoleAssignment, reason: str = "") -> None:
+def role_assignment_delete(*, actor: Viewer | None, assignment: RoleAssignment, reason: str = "") -> None:
     """Take a role away; the audit row keeps who held what over which unit."""
     audit_record(actor=actor, action="role.delete", target=assignment, orgunit=assignment.orgunit,
                  old={"user": assignment.user.get_username(), "role": assignment.role,
@@ -62,7 +63,7 @@ def role_assignment_delete(*, actor: Any, assignment: RoleAssignment, reason: st
 
 
 @transaction.atomic
-def user_deactivate(*, actor: Any, user: Any, reason: str = "") -> None:
+def user_deactivate(*, actor: Viewer | None, user: Viewer, reason: str = "") -> None:
     """Users are deactivated, never deleted: their audit trail and figures keep their name.
     A deactivated user cannot log in and their API tokens stop working (is_active)."""
     if not user.is_active:

@@ -15,6 +15,7 @@ from axes.models import AccessAttempt
 from django.db import transaction
 from django.http import HttpRequest
 
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.audit.models import AuditEvent
 from nghiquyet.audit.services import actor_fields, audit_record
 
@@ -43,7 +44,7 @@ def login_lockout_record(*, username: str, ip_address: str) -> AuditEvent:
 
 
 @transaction.atomic
-def login_unlock(*, actor: Any, attempt: AccessAttempt) -> None:
+def login_unlock(*, actor: Viewer | None, attempt: AccessAttempt) -> None:
     """Unlock a username/address pair: its failed attempts are forgotten, audited."""
     audit_record(actor=actor, action="login.unlock", target=attempt,
                  old={"username": attempt.username, "ip_address": attempt.ip_address,

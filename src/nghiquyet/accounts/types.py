@@ -15,4 +15,19 @@ from django.contrib.auth.models import User as User  # noqa: PLC0414 - re-export
 
 Viewer: TypeAlias = User | AnonymousUser
 
-__all__ = ["User", "Viewer"]
+__all__ = ["User", "Viewer", "as_user", "signed_in"]
+
+
+def as_user(viewer: Viewer | None) -> User | None:
+    """The signed-in person behind a viewer; None for an anonymous visitor or the system."""
+    return viewer if isinstance(viewer, User) and viewer.is_authenticated else None
+
+
+def signed_in(viewer: Viewer | None) -> User:
+    """The signed-in person behind a viewer, for writes that must name one."""
+    person = as_user(viewer)
+    if person is None:
+        from django.core.exceptions import PermissionDenied
+
+        raise PermissionDenied
+    return person

@@ -36,10 +36,7 @@ def _scope(request: HttpRequest) -> OrgUnit | None:
     code = request.GET.get("unit") or request.POST.get("within")
     if not code:
         return None
-    unit = get_object_or_404(OrgUnit, code=code)
-    if not access.can_manage_unit(request.user, unit):
-        raise PermissionDenied
-    return unit
+    return access.get_managed_unit(request.user, code)
 
 
 @login_required

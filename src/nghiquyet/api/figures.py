@@ -103,7 +103,8 @@ def save_value(request: HttpRequest, resolution_id: int, payload: ValueIn) -> St
         raise PermissionDenied
     try:
         period = parse_period(payload.period)
-        values = {k: _number(getattr(payload, k), k) for k in ("value", "numerator", "denominator")}
+        value, numerator, denominator = (_number(getattr(payload, k), k)
+                                         for k in ("value", "numerator", "denominator"))
     except ValueError as exc:
         return Status(400, {"detail": str(exc), "errors": [{"path": "period", "message": str(exc)}]})
     except _Bad as exc:
@@ -112,7 +113,8 @@ def save_value(request: HttpRequest, resolution_id: int, payload: ValueIn) -> St
         result = services.value_save(
             actor=request.user, series=series, orgunit=unit, period=period,
             is_estimate=payload.is_estimate, note=payload.note,
-            expected_version=payload.version, **values)
+            expected_version=payload.version, value=value, numerator=numerator,
+            denominator=denominator)
     except services.InvalidValue as exc:
         return Status(400, {"detail": _("Số liệu không hợp lệ."),
                      "errors": [{"path": i.field, "message": i.message} for i in exc.issues]})

@@ -15,6 +15,7 @@ from django.http import HttpRequest
 from ninja import File, Router, Schema, Status, UploadedFile
 
 from nghiquyet.accounts import access
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.api.schemas import ErrorOut
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.registry import RegistryError
@@ -102,7 +103,7 @@ def read_resolution(
     })
 
 
-def _issuer(user: Any, code: str | None) -> OrgUnit | None:
+def _issuer(user: Viewer, code: str | None) -> OrgUnit | None:
     """The unit to save for. Without one only a system admin may let the import find
     or create the issuer from the names in the text."""
     issuer = OrgUnit.objects.filter(code=code).first() if code else None

@@ -4,19 +4,21 @@ from typing import Any
 
 from django.db import models
 
+from nghiquyet.accounts.types import Viewer, as_user
 from nghiquyet.audit.models import AuditEvent
 
 
-def actor_fields(actor: Any) -> dict[str, Any]:
+def actor_fields(actor: Viewer | None) -> dict[str, Any]:
     """The audit columns naming the actor: the foreign key and, kept forever, its text."""
-    if not getattr(actor, "is_authenticated", False):
+    person = as_user(actor)
+    if person is None:
         return {"actor": None, "actor_username": "", "actor_name": ""}
-    return {"actor": actor, "actor_username": actor.get_username()[:150],
-            "actor_name": (actor.get_full_name() or "")[:255]}
+    return {"actor": person, "actor_username": person.get_username()[:150],
+            "actor_name": (person.get_full_name() or "")[:255]}
 
 
 def audit_record(
-    *, actor: Any, action: str, target: models.Model, orgunit: Any = None,
+    *, actor: Viewer | None, action: str, target: models.Model, orgunit: Any = None,
     old: Any = None, new: Any = None, reason: str = "",
 ) -> AuditEvent:
     """Write the audit row for a change; called inside the service's transaction."""

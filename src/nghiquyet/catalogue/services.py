@@ -9,6 +9,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from nghiquyet.accounts.types import Viewer, as_user
 from nghiquyet.audit.services import audit_record
 from nghiquyet.catalogue.entries import CATALOGUE, SeedEntry
 from nghiquyet.catalogue.matching import AUTO_THRESHOLD, TargetText, rank
@@ -34,7 +35,7 @@ def _seed_values(seed: SeedEntry, position: int) -> dict[str, Any]:
 
 
 @transaction.atomic
-def catalogue_load(*, actor: Any, entries: Iterable[SeedEntry] = CATALOGUE) -> dict[str, list[str]]:
+def catalogue_load(*, actor: Viewer | None, entries: Iterable[SeedEntry] = CATALOGUE) -> dict[str, list[str]]:
     """Create or update the shipped entries by code; entries added by hand stay as they are."""
     existing = {c.code: c for c in CatalogueIndicator.objects.all()}
     done: dict[str, list[str]] = {"created": [], "updated": []}
@@ -86,7 +87,7 @@ def _existing(targets: list[Target]) -> dict[int, TargetMapping]:
 
 
 @transaction.atomic
-def map_resolution(*, resolution: Resolution, actor: Any,
+def map_resolution(*, resolution: Resolution, actor: Viewer | None,
                    threshold: float = AUTO_THRESHOLD) -> MappingResult:
     """Map every target the matcher is sure of; leave a reviewer's choices alone.
 
@@ -135,7 +136,7 @@ def map_resolution(*, resolution: Resolution, actor: Any,
 
 
 @transaction.atomic
-def mappings_update(*, resolution: Resolution, actor: Any, choices: Mapping[int, str],
+def mappings_update(*, resolution: Resolution, actor: Viewer | None, choices: Mapping[int, str],
                     reason: str = "") -> int:
     """A reviewer's choices, target id -> entry code, ``NONE`` or ``AUTO``.
 
@@ -176,7 +177,7 @@ def _state(mapping: TargetMapping | None) -> str | None:
 
 
 def _apply(target: Target, choice: str, current: TargetMapping | None,
-           rows: Mapping[str, CatalogueIndicator], entries: list[Any], actor: Any) -> str | None:
+           rows: Mapping[str, CatalogueIndicator], entries: list[Any], actor: Viewer | None) -> str | None:
     if choice == AUTO:
         if current is not None and current.method == MappingMethod.AUTO:
             return _state(current)
@@ -193,7 +194,7 @@ def _apply(target: Target, choice: str, current: TargetMapping | None,
     if current is not None and current.method == MappingMethod.MANUAL and \
             current.indicator_id == (indicator.pk if indicator else None):
         return _state(current)
-    user = actor if getattr(actor, "is_authenticated", False) else None
+    user = as_user(actor)
     mapping, _created = TargetMapping.objects.update_or_create(
         target=target, defaults={"indicator": indicator, "method": MappingMethod.MANUAL,
                                  "confidence": None, "mapped_by": user,

@@ -12,6 +12,7 @@ from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 
 from nghiquyet.accounts import access
+from nghiquyet.accounts.types import Viewer, as_user
 from nghiquyet.audit.models import AuditEvent
 from nghiquyet.audit.services import actor_fields
 from nghiquyet.figures import services
@@ -43,7 +44,7 @@ def _first_targets(resolution: Resolution) -> dict[int, Target]:
     return out
 
 
-def template_rows(resolution: Resolution, unit: OrgUnit, period: PeriodCode, user: Any,
+def template_rows(resolution: Resolution, unit: OrgUnit, period: PeriodCode, user: Viewer,
                   *, include_subunits: bool = False) -> list[dict[str, Any]]:
     """Rows of a template for a unit and period, pre-filled with what is already there."""
     units = [unit]
@@ -138,7 +139,7 @@ class _Row:
 
 
 def values_import(
-    *, actor: Any, resolution: Resolution, read: ReadResult,
+    *, actor: Viewer | None, resolution: Resolution, read: ReadResult,
     progress: Callable[[int, int], None] | None = None,
 ) -> ImportReport:
     """Import every row or none. Errors name sheet, row and column."""
@@ -153,7 +154,7 @@ def values_import(
 
 
 def values_import_steps(
-    *, actor: Any, resolution: Resolution, read: ReadResult,
+    *, actor: Viewer | None, resolution: Resolution, read: ReadResult,
 ) -> Generator[tuple[int, int], None, ImportReport]:
     """The import: yields (rows written, rows to write) as it goes, returns the report.
 
@@ -322,12 +323,12 @@ class _RowInserter:
                 cursor.executemany(self.sql, prepared)
 
 
-def _write(actor: Any, changed: list[_Row], current: dict[tuple[int, int, str], DataValue],
+def _write(actor: Viewer | None, changed: list[_Row], current: dict[tuple[int, int, str], DataValue],
            ) -> Iterator[tuple[int, int]]:
     """Insert the new figures and update the changed ones, in batches, with one audit row
     each (what ``audit_record`` writes); then rebuild the stored figures of what changed."""
     now = timezone.now()
-    by = actor if getattr(actor, "is_authenticated", False) else None
+    by = as_user(actor)
     values = _RowInserter(DataValue, ["series", "orgunit", "period", "year", "value",
                                       "numerator", "denominator", "is_estimate", "note"],
                           {"status": ValueStatus.DRAFT, "version": 1, "updated_by": by,
@@ -401,7 +402,7 @@ def _reason(p: _Row) -> str:
 
 def _check_row(
     row: ValueRow, series: dict[str, DataSeries], units: dict[str, OrgUnit],
-    seen: set[tuple[str, str, str]], actor: Any, resolution: Resolution, errors: list[RowError],
+    seen: set[tuple[str, str, str]], actor: Viewer | None, resolution: Resolution, errors: list[RowError],
 ) -> _Row | None:
     def fail(key: str, message: str) -> None:
         errors.append(RowError(row.sheet, row.row, HEADER_BY_KEY.get(key, ""), message))
@@ -444,7 +445,7 @@ def _check_row(
     return None if issues else _Row(row, s, unit, period, entry)
 
 
-def require_import_rights(actor: Any, resolution: Resolution) -> None:
+def require_import_rights(actor: Viewer | None, resolution: Resolution) -> None:
     if not access.can_enter_in(actor, resolution):
         raise PermissionDenied
 

@@ -15,6 +15,7 @@ from typing import Any
 from django.db.models import Q
 
 from nghiquyet.accounts import access
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.figures.models import DataValue, StoredFigure, ValueStatus
 from nghiquyet.figures.periods import PeriodCode
 from nghiquyet.figures.rollup import Figure, SeriesRule
@@ -181,7 +182,7 @@ class EntryRow:
         return self.figure.value
 
 
-def entry_series(resolution: Resolution, unit: OrgUnit, user: Any) -> list[DataSeries]:
+def entry_series(resolution: Resolution, unit: OrgUnit, user: Viewer) -> list[DataSeries]:
     """Series the unit reports (its own type), or all of them at the issuing unit."""
     qs = DataSeries.objects.filter(resolution=resolution).select_related("resolution__issuer")
     if unit.pk != resolution.issuer_id:
@@ -189,7 +190,7 @@ def entry_series(resolution: Resolution, unit: OrgUnit, user: Any) -> list[DataS
     return [s for s in qs.order_by("id") if access.can_enter_value(user, s, unit)]
 
 
-def entry_grid(resolution: Resolution, unit: OrgUnit, period: PeriodCode, user: Any,
+def entry_grid(resolution: Resolution, unit: OrgUnit, period: PeriodCode, user: Viewer,
                series_ids: list[int] | None = None) -> list[EntryRow]:
     series = entry_series(resolution, unit, user)
     if series_ids is not None:
@@ -220,7 +221,7 @@ def _first_target_key(targets: list[Target]) -> tuple[int, int]:
     return (targets[0].indicator.number, targets[0].position)
 
 
-def pending_approvals(user: Any, resolution: Resolution) -> list[DataValue]:
+def pending_approvals(user: Viewer, resolution: Resolution) -> list[DataValue]:
     units = access.approval_units(user)
     return access.approvable_values(user, list(
         DataValue.objects.filter(series__resolution=resolution, status=ValueStatus.SUBMITTED,
@@ -233,7 +234,7 @@ def pending_approvals(user: Any, resolution: Resolution) -> list[DataValue]:
 # --- submitting in bulk and approving ---------------------------------------------
 
 
-def submittable_values(user: Any, resolution: Resolution, *, unit: OrgUnit | None = None,
+def submittable_values(user: Viewer, resolution: Resolution, *, unit: OrgUnit | None = None,
                        period: PeriodCode | None = None) -> list[DataValue]:
     """Drafts and returned figures, with a value, that the user may submit (two queries)."""
     qs = (DataValue.objects.filter(series__resolution=resolution,
@@ -281,7 +282,7 @@ class ApprovalPage:
 APPROVALS_PER_PAGE = 25
 
 
-def approval_page(user: Any, resolution: Resolution, page: int = 1,
+def approval_page(user: Viewer, resolution: Resolution, page: int = 1,
                   per_page: int = APPROVALS_PER_PAGE) -> ApprovalPage:
     """One page of figures waiting for the user's decision, each with what the approver
     needs to judge it: last year's figure, the warnings, earlier return reasons.
@@ -335,7 +336,7 @@ def _period_of(value: DataValue) -> PeriodCode:
     return parse_period(value.period)
 
 
-def recent_decisions(user: Any, resolution: Resolution, limit: int = 10) -> list[DataValue]:
+def recent_decisions(user: Viewer, resolution: Resolution, limit: int = 10) -> list[DataValue]:
     """Figures approved lately in the approver's units, so that each one's history (and
     reopening it) is a tap away once it has left the queue. One query."""
     return list(

@@ -12,6 +12,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from nghiquyet.accounts import access
+from nghiquyet.accounts.types import Viewer, as_user
 from nghiquyet.audit.models import AuditEvent
 from nghiquyet.audit.services import actor_fields, audit_record
 from nghiquyet.figures.models import DataValue, ValueStatus
@@ -116,7 +117,7 @@ def is_unchanged(current: DataValue, entry: Entry, is_estimate: bool, note: str)
 
 @transaction.atomic
 def value_save(
-    *, actor: Any, series: DataSeries, orgunit: OrgUnit, period: PeriodCode,
+    *, actor: Viewer | None, series: DataSeries, orgunit: OrgUnit, period: PeriodCode,
     value: Decimal | None = None, numerator: Decimal | None = None,
     denominator: Decimal | None = None, is_estimate: bool = False, note: str = "",
     evidence: Any = None, expected_version: int | None = None, reason: str = "",
@@ -153,7 +154,7 @@ def value_save(
     # An edited figure goes back to draft: what was submitted is no longer what is there.
     obj.status = ValueStatus.DRAFT
     obj.version += 1
-    obj.updated_by = actor if getattr(actor, "is_authenticated", False) else None
+    obj.updated_by = as_user(actor)
     try:
         with transaction.atomic():
             obj.save()
@@ -166,7 +167,7 @@ def value_save(
 
 
 @transaction.atomic
-def value_clear(*, actor: Any, value: DataValue, expected_version: int | None = None,
+def value_clear(*, actor: Viewer | None, value: DataValue, expected_version: int | None = None,
                 reason: str = "") -> None:
     """Remove a figure entered for a unit, so that its sub-units' roll-up stands again (a
     commune total typed by mistake over its villages' figures). Audited with the figure as it
@@ -188,7 +189,7 @@ def value_clear(*, actor: Any, value: DataValue, expected_version: int | None = 
 
 
 def _transition(
-    *, actor: Any, value: DataValue, expected_version: int | None, allowed_from: set[str],
+    *, actor: Viewer | None, value: DataValue, expected_version: int | None, allowed_from: set[str],
     to: str, action: str, reason: str = "", **changes: Any,
 ) -> DataValue:
     current = DataValue.objects.select_for_update().select_related("orgunit").get(pk=value.pk)
@@ -212,7 +213,7 @@ def _transition(
 
 
 @transaction.atomic
-def value_submit(*, actor: Any, value: DataValue, expected_version: int | None = None) -> DataValue:
+def value_submit(*, actor: Viewer | None, value: DataValue, expected_version: int | None = None) -> DataValue:
     if not access.can_enter_value(actor, value.series, value.orgunit):
         raise PermissionDenied
     return _transition(actor=actor, value=value, expected_version=expected_version,
@@ -222,7 +223,7 @@ def value_submit(*, actor: Any, value: DataValue, expected_version: int | None =
 
 
 @transaction.atomic
-def value_approve(*, actor: Any, value: DataValue, expected_version: int | None = None) -> DataValue:
+def value_approve(*, actor: Viewer | None, value: DataValue, expected_version: int | None = None) -> DataValue:
     if not access.can_approve_value(actor, value):
         raise PermissionDenied
     return _transition(actor=actor, value=value, expected_version=expected_version,
@@ -231,7 +232,7 @@ def value_approve(*, actor: Any, value: DataValue, expected_version: int | None 
 
 
 @transaction.atomic
-def value_return(*, actor: Any, value: DataValue, comment: str,
+def value_return(*, actor: Viewer | None, value: DataValue, comment: str,
                  expected_version: int | None = None) -> DataValue:
     if not access.can_approve_value(actor, value):
         raise PermissionDenied
@@ -243,7 +244,7 @@ def value_return(*, actor: Any, value: DataValue, comment: str,
 
 
 @transaction.atomic
-def value_reopen(*, actor: Any, value: DataValue, reason: str,
+def value_reopen(*, actor: Viewer | None, value: DataValue, reason: str,
                  expected_version: int | None = None) -> DataValue:
     if not access.can_approve_value(actor, value):
         raise PermissionDenied
@@ -261,7 +262,7 @@ def value_history(value: DataValue) -> list[AuditEvent]:
 
 
 @transaction.atomic
-def value_restore(*, actor: Any, value: DataValue, event_id: int, reason: str = "",
+def value_restore(*, actor: Viewer | None, value: DataValue, event_id: int, reason: str = "",
                   expected_version: int | None = None) -> SaveResult:
     """Write an earlier state back as a new change; nothing in the history is lost."""
     event = AuditEvent.objects.filter(pk=event_id, object_type="reporting.datavalue",
@@ -286,7 +287,7 @@ def value_restore(*, actor: Any, value: DataValue, event_id: int, reason: str = 
 
 
 @transaction.atomic
-def values_bulk_create(*, actor: Any, values: list[DataValue], reason: str = "") -> list[DataValue]:
+def values_bulk_create(*, actor: Viewer | None, values: list[DataValue], reason: str = "") -> list[DataValue]:
     """Insert many new figures at once (demo data, first loads), one audit row each.
 
     The caller has validated them; cells must not exist yet.
@@ -309,7 +310,7 @@ def values_bulk_create(*, actor: Any, values: list[DataValue], reason: str = "")
 
 
 @transaction.atomic
-def values_submit_all(*, actor: Any, values: list[DataValue]) -> list[DataValue]:
+def values_submit_all(*, actor: Viewer | None, values: list[DataValue]) -> list[DataValue]:
     """Submit many figures at once (a unit's period, or what an import brought in).
 
     All or nothing: a figure the actor may not submit, or one that changed since the
@@ -319,7 +320,7 @@ def values_submit_all(*, actor: Any, values: list[DataValue]) -> list[DataValue]
 
 
 @transaction.atomic
-def values_approve_all(*, actor: Any, values: list[DataValue]) -> int:
+def values_approve_all(*, actor: Viewer | None, values: list[DataValue]) -> int:
     """Approve many submitted figures at once (one unit's batch); each gets its audit row."""
     for value in values:
         value_approve(actor=actor, value=value)

@@ -290,6 +290,7 @@ def refresh_figures(*, series_ids: Iterable[int] | None = None, unit_ids: Iterab
     return _recompute(models, series_where=where, scope=scope, years=years)
 
 
+@transaction.atomic
 def rebuild_figures(*, series_ids: Iterable[int] | None = None,
                     unit_ids: Iterable[int] | None = None, years: Iterable[int] | None = None,
                     models: Models | None = None) -> int:

@@ -8,6 +8,7 @@ from typing import Any
 from django.db.models import Count, Q
 
 from nghiquyet.accounts import access
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.audit.models import AuditEvent
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 
@@ -69,7 +70,7 @@ def history_lines(events: list[AuditEvent]) -> list[HistoryLine]:
                         reason=e.reason) for e in events]
 
 
-def manageable_roots(user: Any) -> list[OrgUnit]:
+def manageable_roots(user: Viewer) -> list[OrgUnit]:
     """Provinces and communes the user manages, for the unit list."""
     qs = access.managed_units(user).filter(
         type__in=[OrgUnitType.PROVINCE, OrgUnitType.COMMUNE]).select_related("parent")

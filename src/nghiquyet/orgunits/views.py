@@ -54,10 +54,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
 
 
 def _managed(request: HttpRequest, code: str) -> OrgUnit:
-    unit = get_object_or_404(OrgUnit, code=code)
-    if not access.can_manage_unit(request.user, unit):
-        raise PermissionDenied
-    return unit
+    return access.get_managed_unit(request.user, code)
 
 
 @login_required

@@ -1,11 +1,9 @@
 """Programmes in the admin, read-only: every write goes through the audited services
 (the programme's pages, the import, the API)."""
 
-from typing import Any
-
 from django.contrib import admin
-from django.http import HttpRequest
 
+from nghiquyet.audit.admin_readonly import ReadOnlyAdmin, ReadOnlyTabularInline
 from nghiquyet.programmes.models import (
     Evidence,
     Milestone,
@@ -18,27 +16,8 @@ from nghiquyet.programmes.models import (
 )
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_delete_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
+class ReadOnlyInline(ReadOnlyTabularInline):
     show_change_link = True
-
-    def has_add_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
-
-    def has_change_permission(self, request: HttpRequest, obj: Any = None) -> bool:
-        return False
 
 
 class MilestoneInline(ReadOnlyInline):

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from nghiquyet.accounts.models import Role, RoleAssignment
+from nghiquyet.accounts.types import User, Viewer, as_user
 from nghiquyet.audit.services import audit_record
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.vnformat import format_date
@@ -75,7 +76,7 @@ class _Batch:
     def __init__(self) -> None:
         self.pending: dict[str, Notification] = {}
 
-    def add(self, user: Any, kind: str, key: str, title: str, body: str = "",
+    def add(self, user: User, kind: str, key: str, title: str, body: str = "",
             item: ProgrammeItem | None = None, url: str = "") -> None:
         if key not in self.pending:
             self.pending[key] = Notification(user=user, kind=kind, key=key[:200],
@@ -197,7 +198,7 @@ def _email(fresh: list[Notification]) -> int:
 
 @transaction.atomic
 def send_reminders(*, today: dt.date | None = None, days_before: int = DEFAULT_DAYS_BEFORE,
-                   digest: bool | None = None, actor: Any = None) -> ReminderRun:
+                   digest: bool | None = None, actor: Viewer | None = None) -> ReminderRun:
     """Make the day's notifications (and e-mails, when configured); idempotent per day.
     The digest goes out on Mondays unless ``digest`` says otherwise."""
     today = today or timezone.localdate()
@@ -221,8 +222,9 @@ def send_reminders(*, today: dt.date | None = None, days_before: int = DEFAULT_D
     return run
 
 
-def unread_count(user: Any) -> int:
-    if not getattr(user, "is_authenticated", False):
+def unread_count(user: Viewer) -> int:
+    person = as_user(user)
+    if person is None:
         return 0
-    return Notification.objects.filter(user=user, read_at__isnull=True).count()
+    return Notification.objects.filter(user=person, read_at__isnull=True).count()
 

@@ -12,6 +12,7 @@ from django.db.models import Prefetch, Q, QuerySet
 
 from nghiquyet.accounts import access
 from nghiquyet.accounts.models import Role
+from nghiquyet.accounts.types import Viewer, as_user
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.programmes import when as whenmod
 from nghiquyet.programmes.models import (
@@ -82,7 +83,7 @@ def anchor_choices(resolution: Resolution) -> list[tuple[str, str]]:
     return out
 
 
-def programme_page(user: Any, programme: Programme, filters: ItemFilters,
+def programme_page(user: Viewer, programme: Programme, filters: ItemFilters,
                    today: dt.date) -> ProgrammePage:
     resolution = programme.resolution
     units = list(access.visible_orgunits(user).filter(
@@ -97,7 +98,7 @@ def programme_page(user: Any, programme: Programme, filters: ItemFilters,
         can_manage=access.can_manage_programme(user, resolution), today=today)
 
 
-def programmes_of(user: Any, resolution: Resolution) -> list[Programme]:
+def programmes_of(user: Viewer, resolution: Resolution) -> list[Programme]:
     from django.db.models import Count
 
     return list(Programme.objects.filter(resolution=resolution)
@@ -167,7 +168,7 @@ def timeline(programme: Programme, today: dt.date) -> list[tuple[str, bool, list
             for (y, q), its in columns.items()]
 
 
-def my_tasks(user: Any, today: dt.date) -> dict[str, list[Any]]:
+def my_tasks(user: Viewer, today: dt.date) -> dict[str, list[Any]]:
     """The user's tasks (responsible, or led by a unit they hold a role in), and for a
     leader the proposals waiting for their confirmation."""
     own_units = [unit.pk for role, unit in access.scopes(user)
@@ -186,7 +187,7 @@ def my_tasks(user: Any, today: dt.date) -> dict[str, list[Any]]:
     return {"mine": mine, "waiting": waiting, "programmes": programmes}
 
 
-def overdue_items(user: Any, today: dt.date) -> list[ProgrammeItem]:
+def overdue_items(user: Viewer, today: dt.date) -> list[ProgrammeItem]:
     return list(_items(access.visible_programme_items(user).overdue(today))
                 .order_by("due_date", "programme_id", "position"))
 
@@ -201,15 +202,15 @@ def item_page(item: ProgrammeItem) -> dict[str, Any]:
     }
 
 
-def items_for_indicator(user: Any, indicator: Indicator) -> list[ProgrammeItem]:
+def items_for_indicator(user: Viewer, indicator: Indicator) -> list[ProgrammeItem]:
     """The tasks that serve an indicator: filed under it, or naming one of its targets."""
     return list(_items(access.visible_programme_items(user).filter(
         Q(indicator=indicator) | Q(targets__indicator=indicator)).distinct())
         .order_by("due_date", "position"))
 
 
-def notifications_of(user: Any, limit: int = 200) -> list[Notification]:
-    return list(Notification.objects.filter(user=user).order_by("-created_at", "-id")[:limit])
+def notifications_of(user: Viewer, limit: int = 200) -> list[Notification]:
+    return list(Notification.objects.filter(user=as_user(user)).order_by("-created_at", "-id")[:limit])
 
 
 def report_summary(resolution: Resolution, unit: Any, as_of: dt.date) -> Any:

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from nghiquyet.accounts import access
+from nghiquyet.accounts.types import User, Viewer, as_user, signed_in
 from nghiquyet.audit.services import audit_record
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits.models import OrgUnit
@@ -42,7 +43,7 @@ def _require(allowed: bool) -> None:
 
 
 @transaction.atomic
-def programme_create(*, actor: Any, resolution: Resolution, title: str, number: str = "",
+def programme_create(*, actor: Viewer | None, resolution: Resolution, title: str, number: str = "",
                      issued_on: dt.date | None = None) -> Programme:
     _require(access.can_manage_programme(actor, resolution))
     programme = Programme.objects.create(resolution=resolution, title=title, number=number,
@@ -134,7 +135,7 @@ def _attach(items: list[ProgrammeItem], specs: list[ItemSpec]) -> None:
 
 
 @transaction.atomic
-def item_create(*, actor: Any, programme: Programme, spec: ItemSpec) -> ProgrammeItem:
+def item_create(*, actor: Viewer | None, programme: Programme, spec: ItemSpec) -> ProgrammeItem:
     _require(access.can_manage_programme(actor, programme.resolution))
     _check_spec(programme, spec)
     position = programme.items.count() + 1
@@ -152,7 +153,7 @@ EDITABLE = ("content", "number", "lead_unit", "responsible", "start_date", "due_
 
 
 @transaction.atomic
-def item_edit(*, actor: Any, item: ProgrammeItem, changes: dict[str, Any],
+def item_edit(*, actor: Viewer | None, item: ProgrammeItem, changes: dict[str, Any],
               coordinating_units: Sequence[OrgUnit] | None = None,
               milestones: Sequence[tuple[str, dt.date]] | None = None) -> ProgrammeItem:
     """Change an item's plan (not its progress, which has its own services). The
@@ -197,7 +198,7 @@ def item_edit(*, actor: Any, item: ProgrammeItem, changes: dict[str, Any],
 
 
 @transaction.atomic
-def milestone_reach(*, actor: Any, milestone: Milestone, on: dt.date) -> Milestone:
+def milestone_reach(*, actor: Viewer | None, milestone: Milestone, on: dt.date) -> Milestone:
     """Mark a milestone reached: the lead unit says so, like a progress update."""
     item = milestone.item
     _require(access.can_update_item(actor, item))
@@ -211,7 +212,7 @@ def milestone_reach(*, actor: Any, milestone: Milestone, on: dt.date) -> Milesto
 
 
 @transaction.atomic
-def item_stop(*, actor: Any, item: ProgrammeItem, reason: str) -> ProgrammeItem:
+def item_stop(*, actor: Viewer | None, item: ProgrammeItem, reason: str) -> ProgrammeItem:
     """Stop a task the committee no longer pursues ("dừng"); the reason is kept."""
     _require(access.can_manage_programme(actor, item.programme.resolution))
     if not reason.strip():
@@ -251,7 +252,7 @@ def check_evidence(files: Iterable[UploadedFile]) -> list[UploadedFile]:
 
 
 @transaction.atomic
-def progress_post(*, actor: Any, item: ProgrammeItem, on: dt.date, text: str, percent: int,
+def progress_post(*, actor: Viewer | None, item: ProgrammeItem, on: dt.date, text: str, percent: int,
                   files: Iterable[UploadedFile] = ()) -> ProgressUpdate:
     """A dated report from the lead unit. It moves a task from "not started" to "in
     progress", and withdraws a pending completion proposal (there is news to judge)."""
@@ -285,7 +286,7 @@ def progress_post(*, actor: Any, item: ProgrammeItem, on: dt.date, text: str, pe
 
 
 @transaction.atomic
-def completion_propose(*, actor: Any, item: ProgrammeItem, note: str = "") -> ProgrammeItem:
+def completion_propose(*, actor: Viewer | None, item: ProgrammeItem, note: str = "") -> ProgrammeItem:
     _require(access.can_update_item(actor, item))
     if item.status not in ACTIVE_STATUSES:
         raise ValidationError(_("Chỉ đề nghị hoàn thành nhiệm vụ đang thực hiện."))
@@ -303,7 +304,7 @@ def completion_propose(*, actor: Any, item: ProgrammeItem, note: str = "") -> Pr
 
 
 @transaction.atomic
-def completion_confirm(*, actor: Any, item: ProgrammeItem) -> ProgrammeItem:
+def completion_confirm(*, actor: Viewer | None, item: ProgrammeItem) -> ProgrammeItem:
     """Confirm a proposed completion. A yearly task is done for the year: its next
     occurrence becomes due, until the term ends."""
     if not item.is_proposed:
@@ -335,7 +336,7 @@ def completion_confirm(*, actor: Any, item: ProgrammeItem) -> ProgrammeItem:
 
 
 @transaction.atomic
-def completion_reject(*, actor: Any, item: ProgrammeItem, reason: str) -> ProgrammeItem:
+def completion_reject(*, actor: Viewer | None, item: ProgrammeItem, reason: str) -> ProgrammeItem:
     """Send a proposal back: the task stays in progress and the reason is kept."""
     if not item.is_proposed:
         raise ValidationError(_("Nhiệm vụ chưa được đề nghị hoàn thành."))
@@ -358,7 +359,7 @@ def _short(item: ProgrammeItem) -> str:
     return f"{item.number} {text}".strip()
 
 
-def _notify(user: Any, *, kind: str, key: str, title: str, body: str = "",
+def _notify(user: User, *, kind: str, key: str, title: str, body: str = "",
             item: ProgrammeItem | None = None, url: str = "") -> bool:
     """One notification unless one with this key exists; True when it was made."""
     if not url and item is not None:
@@ -389,15 +390,16 @@ def _notify_confirmers(item: ProgrammeItem) -> None:
 
 
 @transaction.atomic
-def notifications_mark_read(*, actor: Any, ids: Sequence[int] | None = None) -> int:
+def notifications_mark_read(*, actor: Viewer | None, ids: Sequence[int] | None = None) -> int:
     """Mark the actor's own notifications read: the given ones, or all."""
-    qs = Notification.objects.filter(user=actor, read_at__isnull=True)
+    person = signed_in(actor)
+    qs = Notification.objects.filter(user=person, read_at__isnull=True)
     if ids is not None:
         qs = qs.filter(pk__in=list(ids))
     marked = list(qs.values_list("pk", flat=True))
     count = qs.update(read_at=timezone.now())
     if count:
-        audit_record(actor=actor, action="notification.read", target=actor,
+        audit_record(actor=actor, action="notification.read", target=person,
                      new={"notifications": marked})
     return count
 
@@ -406,10 +408,10 @@ def notifications_mark_read(*, actor: Any, ids: Sequence[int] | None = None) -> 
 
 
 @transaction.atomic
-def draft_create(*, actor: Any, resolution: Resolution, filename: str,
+def draft_create(*, actor: Viewer | None, resolution: Resolution, filename: str,
                  data: dict[str, Any]) -> ProgrammeDraft:
     _require(access.can_manage_programme(actor, resolution))
-    draft = ProgrammeDraft.objects.create(resolution=resolution, created_by=actor,
+    draft = ProgrammeDraft.objects.create(resolution=resolution, created_by=signed_in(actor),
                                           filename=filename[:255], data=data)
     audit_record(actor=actor, action="programme_draft.create", target=draft,
                  orgunit=resolution.issuer,
@@ -418,8 +420,9 @@ def draft_create(*, actor: Any, resolution: Resolution, filename: str,
 
 
 @transaction.atomic
-def draft_update(*, actor: Any, draft: ProgrammeDraft, data: dict[str, Any]) -> ProgrammeDraft:
-    _require(draft.created_by_id == actor.pk)
+def draft_update(*, actor: Viewer | None, draft: ProgrammeDraft, data: dict[str, Any]
+                 ) -> ProgrammeDraft:
+    _require(draft.created_by_id == signed_in(actor).pk)
     draft.data = data
     draft.save(update_fields=["data"])
     audit_record(actor=actor, action="programme_draft.update", target=draft,
@@ -428,15 +431,15 @@ def draft_update(*, actor: Any, draft: ProgrammeDraft, data: dict[str, Any]) -> 
 
 
 @transaction.atomic
-def draft_delete(*, actor: Any, draft: ProgrammeDraft) -> None:
-    _require(draft.created_by_id == actor.pk)
+def draft_delete(*, actor: Viewer | None, draft: ProgrammeDraft) -> None:
+    _require(draft.created_by_id == signed_in(actor).pk)
     audit_record(actor=actor, action="programme_draft.delete", target=draft,
                  orgunit=draft.resolution.issuer)
     draft.delete()
 
 
 @transaction.atomic
-def programme_import(*, actor: Any, resolution: Resolution, title: str, number: str,
+def programme_import(*, actor: Viewer | None, resolution: Resolution, title: str, number: str,
                      issued_on: dt.date | None, specs: list[ItemSpec],
                      draft: ProgrammeDraft | None = None) -> Programme:
     """A whole programme at once, from a reviewed table: every item or none."""
@@ -468,8 +471,8 @@ def programme_import(*, actor: Any, resolution: Resolution, title: str, number: 
     return programme
 
 
-def _user(actor: Any) -> Any:
-    return actor if getattr(actor, "is_authenticated", False) else None
+def _user(actor: Viewer | None) -> User | None:
+    return as_user(actor)
 
 
 def _iso(day: dt.date | None) -> str | None:

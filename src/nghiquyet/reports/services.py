@@ -7,10 +7,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any, Final
+from typing import Final
 
 from django.db import transaction
 
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.audit.services import audit_record
 from nghiquyet.documents import (
     PdfConversionFailed,
@@ -79,7 +80,7 @@ def parse_format(text: str | None) -> ReportFormat:
 
 def report_build(
     *,
-    actor: Any,
+    actor: Viewer | None,
     resolution: Resolution,
     unit: OrgUnit,
     period: ReportPeriod | str,
@@ -119,7 +120,7 @@ def _filename(unit: OrgUnit, period: ReportPeriod, fmt: ReportFormat) -> str:
     return f"{stem}-{code}-{period.code}.{fmt.value}"
 
 
-def _record(actor: Any, resolution: Resolution, unit: OrgUnit, period: ReportPeriod,
+def _record(actor: Viewer | None, resolution: Resolution, unit: OrgUnit, period: ReportPeriod,
             built: BuiltReport, *, approved_only: bool, data: ReportData) -> None:
     # Only the audit row is written, in its own short transaction: holding one open
     # while LibreOffice converts (seconds) would keep SQLite's lock for nothing.

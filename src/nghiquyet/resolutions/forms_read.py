@@ -17,6 +17,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nghiquyet.accounts import access
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.lib.registry import FORMAT, FieldError, to_json_number
 from nghiquyet.lib.vnformat import format_number, parse_number
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
@@ -56,7 +57,7 @@ class ReadUploadForm(forms.Form):
                     "không ghi năm sẽ để trống thời hạn."),
     )
 
-    def __init__(self, user: Any, *args: Any, **kwargs: Any) -> None:
+    def __init__(self, user: Viewer, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         orgunit = cast(forms.ModelChoiceField, self.fields["orgunit"])

@@ -20,6 +20,7 @@ from django.db.models import QuerySet
 from django.http import Http404
 
 from nghiquyet.accounts import access
+from nghiquyet.accounts.types import Viewer, as_user, signed_in
 from nghiquyet.audit.services import audit_record
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.registry import compare_registries
@@ -90,12 +91,12 @@ def read_upload(*, name: str, data: bytes) -> str:
 # --- selectors --------------------------------------------------------------------
 
 
-def drafts_of(user: Any) -> QuerySet[ImportDraft]:
+def drafts_of(user: Viewer) -> QuerySet[ImportDraft]:
     """A user's own drafts, newest first, without the file bytes."""
-    return ImportDraft.objects.filter(created_by=user).defer("source").select_related("issuer")
+    return ImportDraft.objects.filter(created_by=as_user(user)).defer("source").select_related("issuer")
 
 
-def get_draft_for_user(user: Any, draft_id: int) -> ImportDraft:
+def get_draft_for_user(user: Viewer, draft_id: int) -> ImportDraft:
     """Only the creator sees a draft; to anyone else it does not exist (404)."""
     draft = drafts_of(user).filter(pk=draft_id).first()
     if draft is None:
@@ -122,13 +123,13 @@ def draft_warnings(result: ParseResult) -> list[dict[str, Any]]:
 
 @transaction.atomic
 def draft_create(
-    *, actor: Any, filename: str, source: bytes, text: str, issuer: OrgUnit | None,
+    *, actor: Viewer | None, filename: str, source: bytes, text: str, issuer: OrgUnit | None,
     term: tuple[int, int] | None = None,
 ) -> ImportDraft:
     """A draft of what ``text`` says; ``term`` is the user's, for a text that states none."""
     result = parse_text(text, term=term)
     draft = ImportDraft.objects.create(
-        created_by=actor, filename=filename[:255], source=source, registry=result.registry,
+        created_by=signed_in(actor), filename=filename[:255], source=source, registry=result.registry,
         warnings=draft_warnings(result), issuer=issuer,
     )
     audit_record(
@@ -145,7 +146,7 @@ class StaleDraft(Exception):
 
 @transaction.atomic
 def draft_update(
-    *, draft: ImportDraft, actor: Any, registry: dict[str, Any], version: int,
+    *, draft: ImportDraft, actor: Viewer | None, registry: dict[str, Any], version: int,
     edit: Edit | None = None,
 ) -> ImportDraft:
     """Store the reviewed registry (same shape as the draft's), then apply ``edit``.
@@ -178,7 +179,7 @@ def draft_update(
 
 @transaction.atomic
 def draft_reparse(
-    *, draft: ImportDraft, actor: Any, first: str, last: str, version: int
+    *, draft: ImportDraft, actor: Viewer | None, first: str, last: str, version: int
 ) -> ImportDraft:
     """Read the draft's file again, taking the indicator list between the lines the
     reviewer marked (``first`` and ``last``: their opening words). Replaces what was
@@ -206,7 +207,7 @@ def draft_reparse(
 
 
 @transaction.atomic
-def draft_import(*, draft: ImportDraft, actor: Any) -> Resolution:
+def draft_import(*, draft: ImportDraft, actor: Viewer | None) -> Resolution:
     """All or nothing: a RegistryError leaves both the database and the draft as they were.
     PermissionDenied when the actor may not import for the draft's issuer."""
     access.require_import_resolution(actor, draft.issuer)
@@ -258,7 +259,7 @@ CHOICES = ("replace_draft", "new_version", "cancel")
 
 
 @transaction.atomic
-def draft_choose(*, draft: ImportDraft, actor: Any, choice: str,
+def draft_choose(*, draft: ImportDraft, actor: Viewer | None, choice: str,
                  resolution: Resolution | None = None) -> ImportDraft | None:
     """The reviewer's answer to "this resolution is already here": replace the earlier
     unsaved draft(s) with this one, save this one as a new version of ``resolution``
@@ -285,7 +286,7 @@ def draft_choose(*, draft: ImportDraft, actor: Any, choice: str,
 
 
 @transaction.atomic
-def draft_delete(*, draft: ImportDraft, actor: Any) -> None:
+def draft_delete(*, draft: ImportDraft, actor: Viewer | None) -> None:
     audit_record(actor=actor, action="import_draft.delete", target=draft, orgunit=draft.issuer,
                  old={"filename": draft.filename, "version": draft.version})
     draft.delete()

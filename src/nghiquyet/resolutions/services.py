@@ -10,6 +10,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from nghiquyet.accounts import access
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.audit.services import audit_record
 from nghiquyet.figures.store import rebuild_figures
 from nghiquyet.lib.i18n import gettext as _
@@ -50,7 +51,7 @@ def _place_name(issuer: str) -> str:
     return _LEVEL_PREFIX.sub("", name).strip() or name
 
 
-def resolve_issuer(resolution: dict[str, Any], actor: Any) -> OrgUnit:
+def resolve_issuer(resolution: dict[str, Any], actor: Viewer | None) -> OrgUnit:
     """Find the issuing org unit by name under its province, or create both."""
     level_type = _LEVEL_TYPES.get((resolution.get("level") or "").lower(), OrgUnitType.COMMUNE)
     name = _place_name(resolution["issuer"])
@@ -110,7 +111,7 @@ def resolution_duplicates(*, meta: dict[str, Any], issuer: OrgUnit) -> list[Reso
 
 @transaction.atomic
 def registry_import(
-    *, doc: Any, actor: Any = None, issuer: OrgUnit | None = None,
+    *, doc: Any, actor: Viewer | None = None, issuer: OrgUnit | None = None,
     source_document: Any = None, new_version_of: Resolution | None = None,
 ) -> Resolution:
     """Create a resolution from a ``nghiquyet.registry/1`` document.
@@ -207,7 +208,7 @@ def _supersede(older: list[Resolution], resolution: Resolution) -> int:
 
 
 @transaction.atomic
-def resolution_rename(*, resolution: Resolution, title: str, actor: Any) -> Resolution:
+def resolution_rename(*, resolution: Resolution, title: str, actor: Viewer | None) -> Resolution:
     if actor is not None and not access.can_manage_registry(actor, resolution.issuer):
         raise PermissionDenied
     old = resolution.title
@@ -219,7 +220,7 @@ def resolution_rename(*, resolution: Resolution, title: str, actor: Any) -> Reso
 
 
 @transaction.atomic
-def resolution_set_archived(*, resolution: Resolution, archived: bool, actor: Any,
+def resolution_set_archived(*, resolution: Resolution, archived: bool, actor: Viewer | None,
                             reason: str = "") -> Resolution:
     """An archived resolution leaves the lists and the province comparison; its figures
     and history stay, and it can be brought back."""
@@ -304,7 +305,7 @@ def _series_for(
 
 
 @transaction.atomic
-def resolution_delete(*, resolution: Resolution, actor: Any, reason: str = "") -> None:
+def resolution_delete(*, resolution: Resolution, actor: Viewer | None, reason: str = "") -> None:
     """Delete a resolution imported by mistake. One with figures, or one a newer version
     replaced, raises ResolutionInUse: archive it instead."""
     if actor is not None and not access.can_manage_registry(actor, resolution.issuer):

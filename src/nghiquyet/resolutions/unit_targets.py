@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from nghiquyet.accounts import access
+from nghiquyet.accounts.types import Viewer, as_user
 from nghiquyet.audit.services import audit_record
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits.models import OrgUnit
@@ -73,13 +74,13 @@ def unit_target_rows(resolution: Resolution, unit: OrgUnit) -> list[UnitTargetRo
     return rows
 
 
-def _check(actor: Any, target: Target, unit: OrgUnit) -> None:
+def _check(actor: Viewer | None, target: Target, unit: OrgUnit) -> None:
     if not access.can_set_unit_target(actor, target.indicator.resolution, unit):
         raise PermissionDenied
 
 
 @transaction.atomic
-def unit_target_set(*, actor: Any, target: Target, orgunit: OrgUnit, value: Decimal,
+def unit_target_set(*, actor: Viewer | None, target: Target, orgunit: OrgUnit, value: Decimal,
                     upper: Decimal | None = None, note: str = "") -> UnitTarget:
     """Set (or change) ``orgunit``'s own number for ``target``; one audit row."""
     _check(actor, target, orgunit)
@@ -94,7 +95,7 @@ def unit_target_set(*, actor: Any, target: Target, orgunit: OrgUnit, value: Deci
     old = current.snapshot() if current else None
     obj = current or UnitTarget(target=target, orgunit=orgunit)
     obj.value, obj.upper, obj.note = value, upper, note.strip()[:500]
-    obj.set_by = actor if getattr(actor, "is_authenticated", False) else None
+    obj.set_by = as_user(actor)
     obj.save()
     audit_record(actor=actor, action="unit_target.set", target=obj, orgunit=orgunit,
                  old=old, new=obj.snapshot())
@@ -102,7 +103,7 @@ def unit_target_set(*, actor: Any, target: Target, orgunit: OrgUnit, value: Deci
 
 
 @transaction.atomic
-def unit_target_clear(*, actor: Any, unit_target: UnitTarget) -> None:
+def unit_target_clear(*, actor: Viewer | None, unit_target: UnitTarget) -> None:
     """Remove a unit's own target: its report says again that none was set."""
     current = (UnitTarget.objects.select_for_update()
                .select_related("target__indicator__resolution", "orgunit")

@@ -6,6 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from nghiquyet.accounts import access
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.lib.registry import RegistryFileError, load_registry_file
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 
@@ -19,7 +20,7 @@ class RegistryUploadForm(forms.Form):
     new_version = forms.BooleanField(
         label=_("Lưu thành phiên bản mới nếu nghị quyết đã có"), required=False)
 
-    def __init__(self, user: Any, *args: Any, max_bytes: int, **kwargs: Any) -> None:
+    def __init__(self, user: Viewer, *args: Any, max_bytes: int, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.user = user
         self.max_bytes = max_bytes

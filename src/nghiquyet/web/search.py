@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 from django.db.models import Q
 
 from nghiquyet.accounts import access
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import Resolution, Target
 
@@ -27,7 +27,7 @@ class SearchResults:
     units: list[UnitHit]
 
 
-def search(user: Any, query: str) -> SearchResults:
+def search(user: Viewer, query: str) -> SearchResults:
     """Three queries: visible resolutions, matching targets, matching units.
 
     SQLite's LIKE folds only ASCII case, so the query is matched as typed and with

@@ -10,6 +10,7 @@ from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.http import Http404
 
 from nghiquyet.accounts import access
+from nghiquyet.accounts.types import Viewer
 from nghiquyet.figures.figure_sets import figure_set
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits.models import OrgUnit
@@ -84,7 +85,7 @@ def _user(username: str | None) -> Any:
     return user
 
 
-def _resolution(value: str, user: Any) -> Resolution:
+def _resolution(value: str, user: Viewer) -> Resolution:
     resolution = resolution_from_arg(value)
     if user is None:
         return resolution  # the operator of the server sees everything
@@ -95,7 +96,7 @@ def _resolution(value: str, user: Any) -> Resolution:
             name=user.get_username())) from exc
 
 
-def _unit(resolution: Resolution, code: str, user: Any) -> OrgUnit:
+def _unit(resolution: Resolution, code: str, user: Viewer) -> OrgUnit:
     try:
         if user is None:
             return unit_from_arg(resolution, code)
