@@ -31,8 +31,8 @@ pytestmark = pytest.mark.slow
 def _wave1_source(dest: Path) -> Path:
     if shutil.which("git") is None:
         pytest.skip("git is not installed")
-    archive = subprocess.run(
-        ["git", "-C", str(REPO), "archive", "--format=tar", WAVE1_COMMIT, "src"],
+    archive = subprocess.run(  # noqa: S603 - fixed arguments
+        ["git", "-C", str(REPO), "archive", "--format=tar", WAVE1_COMMIT, "src"],  # noqa: S607
         capture_output=True, check=False,
     )
     if archive.returncode != 0:
@@ -48,7 +48,7 @@ def _run(args: list[str], *, data_dir: Path, pythonpath: Path | None) -> str:
     env["DJANGO_SETTINGS_MODULE"] = "nghiquyet.settings"
     if pythonpath is not None:
         env["PYTHONPATH"] = str(pythonpath)  # comes before the editable install
-    result = subprocess.run(
+    result = subprocess.run(  # noqa: S603 - our own interpreter and command
         [sys.executable, "-c", "from nghiquyet.manage import main; main()", *args],
         env=env, capture_output=True, text=True, check=False, timeout=600,
     )
