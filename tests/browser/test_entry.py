@@ -65,8 +65,16 @@ def test_excel_upload_streams_its_progress(browser, live_server, demo, tmp_path)
     from nghiquyet.figures.interchange import write_csv
     from nghiquyet.figures.models import DataValue
 
-    rows = [{"target": "2.1", "orgunit": "SL-PK-B01", "period": "2026", "value": "1.777"},
-            {"target": "2.2", "orgunit": "SL-PK-B01", "period": "2026", "value": "4.000"}]
+    def version(code: str) -> str:
+        # The figures' versions, as a downloaded template carries them (a blank would
+        # say "no figure yet" and the import would refuse to overwrite the demo's).
+        return str(DataValue.objects.get(series__code=code, orgunit__code="SL-PK-B01",
+                                         period="2026").version)
+
+    rows = [{"target": "2.1", "orgunit": "SL-PK-B01", "period": "2026", "value": "1.777",
+             "version": version("2.1")},
+            {"target": "2.2", "orgunit": "SL-PK-B01", "period": "2026", "value": "4.000",
+             "version": version("2.2")}]
     path = tmp_path / "so-lieu.csv"
     path.write_bytes(write_csv(rows))
     page = login(browser, live_server, "truongban", PHONE)

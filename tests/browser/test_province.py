@@ -25,7 +25,7 @@ def test_province_view(browser, live_server, province, size, viewport):
     poverty = page.locator("#cl-ho-ngheo")
     assert poverty.locator("tbody tr:not(.print-explain)").count() == 3
     assert poverty.locator("tr.print-explain").first.is_hidden()  # on screen, the chip explains
-    assert poverty.get_by_text("< 12 %").is_visible()
+    assert poverty.get_by_text("dưới 12%").is_visible()
     poverty.locator(".status-chip summary").first.click()
     assert poverty.locator(".status-chip .explain").first.is_visible()
     assert_fits(page)

@@ -13,7 +13,7 @@ def test_resolution_page(browser, live_server, demo, size, viewport):
     page.goto(f"{live_server.url}/resolutions/{demo.pk}/")
     assert page.locator(".indicator").count() == 24
     assert page.locator(".target").count() == 37
-    assert page.get_by_text("≥ 49.305 tấn").first.is_visible()
+    assert page.get_by_text("từ 49.305 tấn trở lên").first.is_visible()
     assert_fits(page)
     shoot(page, f"resolution-{size}")
     page.goto(f"{live_server.url}/")

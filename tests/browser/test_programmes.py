@@ -7,10 +7,11 @@ from typing import Any
 
 import pytest
 
-from tests.browser.conftest import DESKTOP, PHONE, assert_fits, browser, demo, login, shoot
+from tests.browser.conftest import DESKTOP, PHONE, assert_fits, login, shoot
 from tests.programmes.conftest import DEMO_DATA
 
-__all__ = ["browser", "demo"]  # fixtures, imported for pytest
+# The browser and demo fixtures come from tests/browser/conftest.py: one Playwright for
+# the whole run (a second one in the same process fails inside the first's event loop).
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
