@@ -48,7 +48,7 @@ def _target_out(t: Target) -> dict[str, Any]:
 def _indicator_out(ind: Indicator) -> dict[str, Any]:
     return {
         "id": ind.pk, "number": ind.number, "group": ind.group.code if ind.group else None,
-        "text": ind.text, "targets": [_target_out(t) for t in ind.target_list],  # type: ignore[attr-defined]
+        "text": ind.text, "targets": [_target_out(t) for t in ind.target_list],  # type: ignore[attr-defined]  # prefetched
     }
 
 

@@ -91,7 +91,7 @@ class AssessedTarget:
         for y, f in self.partial_years.items():
             if self.as_of and y > self.as_of:
                 continue
-            out[y] = (f.value, self.coverage(y) or _("một phần năm"))  # type: ignore[assignment]
+            out[y] = (f.value, self.coverage(y) or _("một phần năm"))  # type: ignore[assignment]  # a partial figure always has a value
         return dict(sorted(out.items()))
 
     @property
@@ -224,7 +224,7 @@ def assess_resolution(
     own = unit_targets(resolution, unit) if reported is not None else {}
     for ind in indicators:
         assessed = []
-        for t in ind.target_list:  # type: ignore[attr-defined]
+        for t in ind.target_list:  # type: ignore[attr-defined]  # prefetched to_attr
             if reported is not None and t.series.reporting_unit_type not in reported:
                 continue  # a village is judged on what villages report, nothing else
             series = judged_series(t, figures, unit.pk)

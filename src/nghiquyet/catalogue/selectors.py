@@ -196,7 +196,7 @@ def _province_figures(resolutions: list[Resolution], indicators: dict[int, list[
 
 def _series(indicators: list[Indicator]) -> dict[int, DataSeries]:
     return {t.series_id: t.series for ind in indicators
-            for t in ind.target_list}  # type: ignore[attr-defined]
+            for t in ind.target_list}  # type: ignore[attr-defined]  # prefetched
 
 
 def _commune(resolution: Resolution, groups: list[IndicatorGroup], indicators: list[Indicator],
@@ -207,7 +207,7 @@ def _commune(resolution: Resolution, groups: list[IndicatorGroup], indicators: l
     mapped = 0
     for ind in indicators:
         assessed = []
-        for t in ind.target_list:  # type: ignore[attr-defined]
+        for t in ind.target_list:  # type: ignore[attr-defined]  # prefetched
             series = judged_series(t, figures, unit.pk)
             assessed.append(AssessedTarget(
                 target=t, series=series, figures=figures.of(t.series_id, unit.pk),

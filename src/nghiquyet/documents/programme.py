@@ -12,6 +12,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
+from docx.document import Document as DocxDocument
+from openpyxl import Workbook
+
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.vnformat import format_date, format_number
 
@@ -79,12 +82,12 @@ def row_sentence(row: ProgrammeRow) -> str:
     return text
 
 
-def add_docx_section(doc: object, summary: ProgrammeSummary, *, heading: str, body: str,
+def add_docx_section(doc: DocxDocument, summary: ProgrammeSummary, *, heading: str, body: str,
                      heading_text: str) -> None:
     """Append the section to a python-docx document, in the report's own styles."""
 
     def paragraph(style: str, text: str) -> object:
-        p = doc.add_paragraph(text)  # type: ignore[attr-defined]
+        p = doc.add_paragraph(text)
         p._p.style = style
         return p
 
@@ -95,11 +98,11 @@ def add_docx_section(doc: object, summary: ProgrammeSummary, *, heading: str, bo
             paragraph(body, "- " + row_sentence(row))
 
 
-def add_xlsx_sheet(workbook: object, summary: ProgrammeSummary) -> None:
+def add_xlsx_sheet(workbook: Workbook, summary: ProgrammeSummary) -> None:
     """Append a "Chương trình hành động" sheet: one row per breakthrough or main task."""
     from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 
-    sheet = workbook.create_sheet(_("Chương trình hành động"))  # type: ignore[attr-defined]
+    sheet = workbook.create_sheet(_("Chương trình hành động"))
     thin = Side(style="thin", color="000000")
     grid = Border(left=thin, right=thin, top=thin, bottom=thin)
     font, bold = Font(name="Times New Roman", size=11), Font(name="Times New Roman", size=11,

@@ -111,7 +111,7 @@ def registry_export(resolution: Resolution) -> dict[str, Any]:
                 "text": ind.text,
                 "targets": [
                     {**t.as_registry_dict(), "data": _series_dict(t)}
-                    for t in ind.target_list  # type: ignore[attr-defined]
+                    for t in ind.target_list  # type: ignore[attr-defined]  # prefetched
                 ],
             }
             for ind in indicators

@@ -288,7 +288,7 @@ def _series_for(
     if not code:
         shared = shared_series_index(targets, k)
         if shared is not None and done[shared] is not None:
-            return done[shared]  # type: ignore[return-value]
+            return done[shared]  # type: ignore[return-value]  # checked not None just above
         code = f"{indicator.number}.{k + 1}"
     spec = infer_series_spec(t, level_type)
     spec.update({key: v for key, v in declared.items() if v and key != "series"})

@@ -92,7 +92,7 @@ def _with_tables(data: bytes, pages: list[str]) -> list[str]:
         return pages  # pypdf could read it: keep that text rather than fail
 
 
-def _page_with_tables(page) -> str | None:  # type: ignore[no-untyped-def]
+def _page_with_tables(page) -> str | None:  # type: ignore[no-untyped-def]  # pdfplumber ships no types
     """Text bands and table rows in their order down the page, or None without tables."""
     tables = sorted(page.find_tables(), key=lambda table: table.bbox[1])
     if not tables:
@@ -108,7 +108,7 @@ def _page_with_tables(page) -> str | None:  # type: ignore[no-untyped-def]
     return "\n".join(part for part in parts if part.strip())
 
 
-def _band_text(page, top: float, bottom: float) -> str:  # type: ignore[no-untyped-def]
+def _band_text(page, top: float, bottom: float) -> str:  # type: ignore[no-untyped-def]  # pdfplumber ships no types
     if bottom - top < 1:
         return ""
     # Only what lies wholly in the band: a table's top row must not leak into the text.

@@ -16,7 +16,7 @@ class VietnameseNumberField(forms.CharField):
 
     widget = forms.TextInput(attrs={"inputmode": "decimal", "autocomplete": "off"})
 
-    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]
+    def to_python(self, value: Any) -> Decimal | None:  # type: ignore[override]  # CharField's returns str; this field's value is a number
         text = super().to_python(value)
         if text in (None, ""):
             return None
