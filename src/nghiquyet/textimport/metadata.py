@@ -98,37 +98,41 @@ def _apply_given_term(meta: Metadata, given: tuple[int, int] | None, log: Warnin
     )
 
 
-def _from_title(flat: str) -> Metadata | None:
-    matches = [m for m in _TITLE.finditer(flat) if len(m.group("name").split()) <= _MAX_NAME_WORDS]
+def _best_title(pattern: re.Pattern[str], flat: str) -> re.Match[str] | None:
+    matches = [m for m in pattern.finditer(flat)
+               if len(m.group("name").split()) <= _MAX_NAME_WORDS]
     if not matches:
         return None
     # Prefer the sentence-case wording; an all-caps heading loses the name's casing.
-    match = next((m for m in matches if not is_all_caps(m.group(0))), matches[0])
+    return next((m for m in matches if not is_all_caps(m.group(0))), matches[0])
+
+
+def _title_words(match: re.Match[str]) -> tuple[str, str, str]:
+    """(title without the term, level, name) of a matched resolution title."""
     name = _cased_name(match.group("name"))
     level = match.group("level").lower()
     delegates = "đại biểu " if match.group("delegates") else ""
+    title = (f"Nghị quyết Đại hội {delegates}Đảng bộ {level} {name} lần thứ "
+             f"{match.group('nth').upper()}")
+    return title, level, name
+
+
+def _from_title(flat: str) -> Metadata | None:
+    match = _best_title(_TITLE, flat)
+    if match is None:
+        return None
+    title, level, name = _title_words(match)
     start, end = int(match.group("a")), int(match.group("b"))
-    title = (
-        f"Nghị quyết Đại hội {delegates}Đảng bộ {level} {name} lần thứ "
-        f"{match.group('nth').upper()}, nhiệm kỳ {start}-{end}"
-    )
-    return Metadata(title, f"Đảng bộ {level} {name}", level, None, start, end, name)
+    return Metadata(f"{title}, nhiệm kỳ {start}-{end}", f"Đảng bộ {level} {name}", level,
+                    None, start, end, name)
 
 
 def _from_untermed_title(flat: str) -> Metadata | None:
     """'Nghị quyết Đại hội ... lần thứ I' of an extract: the term comes from elsewhere."""
-    matches = [
-        m for m in _TITLE_NO_TERM.finditer(flat) if len(m.group("name").split()) <= _MAX_NAME_WORDS
-    ]
-    if not matches:
+    match = _best_title(_TITLE_NO_TERM, flat)
+    if match is None:
         return None
-    match = next((m for m in matches if not is_all_caps(m.group(0))), matches[0])
-    name = _cased_name(match.group("name"))
-    level = match.group("level").lower()
-    delegates = "đại biểu " if match.group("delegates") else ""
-    title = (
-        f"Nghị quyết Đại hội {delegates}Đảng bộ {level} {name} lần thứ {match.group('nth').upper()}"
-    )
+    title, level, name = _title_words(match)
     meta = Metadata(title, f"Đảng bộ {level} {name}", level, None, None, None, name)
     terms = [(int(a), int(b)) for a, b in _TERM.findall(flat)]
     if terms:
