@@ -16,6 +16,10 @@ from tests.browser.conftest import DESKTOP, PHONE
 from tests.browser.journey import Journey
 from tests.conftest import SEED_TXT
 
+# Playwright's assertions wait for the page's own scripts (the offline queue restores
+# typed values after a reload) instead of reading the page once.
+expect = pytest.importorskip("playwright.sync_api").expect
+
 pytestmark = pytest.mark.slow
 SIZES = [("phone", PHONE), ("desktop", DESKTOP)]
 
@@ -93,11 +97,11 @@ def test_village_head_enters_saves_offline_and_submits_all(browser, live_server,
     _officer_saves(series_4, "SL-PK-B01", "2027", "44")
     # The page opens again without a network, with what was typed.
     page.reload()
-    assert _number_rows(page).nth(1).locator("input[name=value]").input_value() == "2.345"
+    expect(_number_rows(page).nth(1).locator("input[name=value]")).to_have_value("2.345")
     _number_rows(page).nth(1).get_by_text("Đã lưu trên máy").wait_for()
     assert not DataValue.objects.filter(series_id=series_2, orgunit__code="SL-PK-B01",
                                         period="2027").exists()
-    assert page.locator("#entry-queue").is_visible()
+    expect(page.locator("#entry-queue")).to_be_visible()
     j.step("mo-lai-khi-mat-mang", show=_number_rows(page).nth(1))
 
     # The link returns: the queue is sent by itself.
@@ -111,13 +115,13 @@ def test_village_head_enters_saves_offline_and_submits_all(browser, live_server,
     conflict.locator(".typed-offline").wait_for()
     assert "Số liệu vừa được người khác thay đổi" in conflict.inner_text()
     assert "40" in conflict.locator(".typed-offline").inner_text()
-    assert conflict.locator("input[name=value]").input_value() == "44"
+    expect(conflict.locator("input[name=value]")).to_have_value("44")
     assert DataValue.objects.get(series_id=series_4, orgunit__code="SL-PK-B01",
                                  period="2027").value == Decimal("44")
-    assert page.locator("#entry-queue").is_hidden()
+    expect(page.locator("#entry-queue")).to_be_hidden()
     j.step("co-mang-da-gui-xung-dot", show=conflict)
     page.reload()
-    assert _number_rows(page).nth(0).locator("input[name=value]").input_value() == "1.500"
+    expect(_number_rows(page).nth(0).locator("input[name=value]")).to_have_value("1.500")
 
     # An expired session: the value stays, a dialog asks for the password, then it saves.
     page.context.clear_cookies(name="sessionid")
@@ -125,7 +129,7 @@ def test_village_head_enters_saves_offline_and_submits_all(browser, live_server,
     third.locator("input[name=value]").fill("77")
     third.locator("input[name=value]").press("Tab")
     page.locator("#login-dialog").wait_for(state="visible")
-    assert _number_rows(page).nth(2).locator("input[name=value]").input_value() == "77"
+    expect(_number_rows(page).nth(2).locator("input[name=value]")).to_have_value("77")
     j.step("het-phien-dang-nhap-lai", show=page.locator("#login-dialog"))
     page.fill("#dlg-password", "nghiquyet2025")
     page.locator("#login-dialog button[type=submit]").click()
