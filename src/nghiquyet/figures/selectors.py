@@ -287,8 +287,9 @@ def approval_page(user: Viewer, resolution: Resolution, page: int = 1,
     """One page of figures waiting for the user's decision, each with what the approver
     needs to judge it: last year's figure, the warnings, earlier return reasons.
 
-    Six queries whatever the page holds: the waiting figures, the roll-up (three),
-    the return events, and the approver's scopes.
+    A fixed number of queries whatever the page holds (tests/figures/
+    test_field_workflow.py holds it): the waiting figures, the audit trail read by the
+    four-eyes rule, the roll-up, the return events, and the approver's scopes.
     """
     from nghiquyet.audit.models import AuditEvent
     from nghiquyet.figures.services import series_spec
