@@ -7,12 +7,15 @@ from typing import Any
 
 import pytest
 
-pytestmark = [pytest.mark.slow, pytest.mark.django_db]
+# transaction=True, as in tests/security/test_api_schemathesis.py: each request commits or
+# fails on its own, as in production. Inside one wrapping transaction, PostgreSQL refuses
+# every query after the first database error, and later requests would answer 500.
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 MINE = ("programme", "notifications")
 
 
 @pytest.fixture
-def demo(db: Any) -> Any:
+def demo(transactional_db: Any) -> Any:
     from nghiquyet.demo.services import load_demo
 
     return load_demo()
