@@ -65,26 +65,9 @@ Each run replaces its own subsection below.
 def write_doc(title: str, text: str, path: Path = DOC) -> None:
     """Replace the ``### title`` subsection of the section (creating either if missing),
     keeping every other line of the file."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    if SECTION + "\n" not in old:
-        old = old.rstrip("\n") + "\n\n" + SECTION + "\n\n" + INTRO
-    start = old.index(SECTION + "\n")
-    end = old.find("\n## ", start)
-    end = len(old) if end < 0 else end + 1
-    section = old[start:end]
-    heading = f"### {title}\n"
-    block = heading + "\n" + text.strip("\n") + "\n"
-    if heading in section:
-        a = section.index(heading)
-        b = section.find("\n### ", a + len(heading))
-        b = len(section) if b < 0 else b + 1
-        section = section[:a] + block + ("\n" + section[b:] if b < len(section) else "")
-    else:
-        section = section.rstrip("\n") + "\n\n" + block
-    rest = old[end:]
-    path.write_text(old[:start] + section.rstrip("\n") + "\n" + ("\n" + rest if rest else ""),
-                    encoding="utf-8")
+    from benchmarks.docs import replace_subsection
 
+    replace_subsection(path, SECTION, title, text, head="# Benchmarks", intro=INTRO)
 
 def file_rows(resolution: Any, limit: int) -> list[dict[str, Any]]:
     """The interchange rows of the file: 2025's figures again for 2026, then 2027 and so

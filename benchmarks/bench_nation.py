@@ -306,28 +306,11 @@ def report(args: argparse.Namespace, where: str, nation: Any, timings: dict[str,
 
 
 def write_doc(title: str, text: str, path: Path = DOC) -> None:
-    """Replace ``### title`` in this section of docs/performance.md, keeping the rest
-    of the file (other sections belong to others)."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    if SECTION + "\n" not in old:
-        old = old.rstrip("\n") + "\n\n" + SECTION + "\n"
-    start = old.index(SECTION + "\n")
-    end = old.find("\n## ", start + len(SECTION))
-    end = len(old) if end < 0 else end + 1
-    section = old[start:end]
-    heading = f"### {title}\n"
-    block = heading + "\n" + text.strip("\n") + "\n"
-    if heading in section:
-        a = section.index(heading)
-        b = section.find("\n### ", a + len(heading))
-        b = len(section) if b < 0 else b + 1
-        section = section[:a] + block + ("\n" + section[b:] if b < len(section) else "")
-    else:
-        section = section.rstrip("\n") + "\n\n" + block
-    rest = old[end:]
-    path.write_text(old[:start] + section.rstrip("\n") + "\n" + ("\n" + rest if rest else ""),
-                    encoding="utf-8")
+    """Replace the ``### title`` subsection of this script's section of docs/performance.md,
+    keeping the rest of the file (other sections belong to others)."""
+    from benchmarks.docs import replace_subsection
 
+    replace_subsection(path, SECTION, title, text, head="# Performance")
 
 def main() -> None:
     from benchmarks.database import fresh_database

@@ -195,16 +195,9 @@ def table(rows: list[Row]) -> str:
 
 def write_doc(text: str, path: Path = DOC) -> None:
     """Replace this script's section of docs/performance.md, keeping everything else."""
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Performance\n"
-    block = SECTION + "\n\n" + text.strip("\n") + "\n"
-    if SECTION + "\n" in old:
-        start = old.index(SECTION + "\n")
-        end = old.find("\n## ", start + len(SECTION))
-        new = old[:start] + block + ("\n" + old[end + 1:] if end >= 0 else "")
-    else:
-        new = old.rstrip("\n") + "\n\n" + block
-    path.write_text(new, encoding="utf-8")
+    from benchmarks.docs import replace_section
 
+    replace_section(path, SECTION, text, head="# Performance")
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
