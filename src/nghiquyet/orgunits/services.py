@@ -153,7 +153,7 @@ def orgunit_add(*, parent: OrgUnit, code: str, name: str, type: str,
     if OrgUnit.objects.filter(code=full).exists():
         raise UnitError(_("Mã “%(code)s” đã được dùng.") % {"code": code})
     unit = orgunit_create(code=full, name=name, type=type, parent=parent, actor=actor)
-    _refresh_figures([unit.pk], subtrees=False)
+    refresh_figures(unit_ids=[unit.pk], subtrees=False)
     return unit
 
 
@@ -191,17 +191,8 @@ def orgunit_relocate(*, unit: OrgUnit, new_parent: OrgUnit,
         raise UnitError(_("Chỉ chuyển được đơn vị trực thuộc xã, không chuyển tỉnh hay xã."))
     if new_parent.is_within(unit):
         raise UnitError(_("Không chuyển được một đơn vị vào chính nó hoặc đơn vị con của nó."))
-    old_parent_id = unit.parent_id
-    moved = orgunit_move(unit=unit, new_parent=new_parent, actor=actor)
-    _refresh_figures([moved.pk, old_parent_id], subtrees=True)
-    return moved
-
-
-def _refresh_figures(unit_ids: list[int], *, subtrees: bool) -> None:
-    """Stored figures follow the tree: totals above a moved, merged or new unit."""
-    from nghiquyet.figures.store import refresh_figures
-
-    refresh_figures(unit_ids=unit_ids, subtrees=subtrees)
+    # orgunit_move refreshes the stored figures of both trees.
+    return orgunit_move(unit=unit, new_parent=new_parent, actor=actor)
 
 
 @transaction.atomic
@@ -220,7 +211,7 @@ def orgunit_deactivate(*, unit: OrgUnit, actor: Viewer | None,
                         % {"name": unit.name})
     unit.is_active = False
     unit.save(update_fields=["is_active"])
-    _refresh_figures([unit.pk], subtrees=True)  # its later years are no longer expected
+    refresh_figures(unit_ids=[unit.pk], subtrees=True)  # its later years are no longer expected
     audit_record(actor=actor, action="orgunit.deactivate", target=unit, orgunit=unit,
                  old={"is_active": True}, new={"is_active": False}, reason=reason)
     return unit
@@ -273,7 +264,7 @@ def orgunit_merge(*, unit: OrgUnit, into: OrgUnit, move_figures: bool,
     unit.is_active = False
     unit.merged_into = into
     unit.save(update_fields=["is_active", "merged_into"])
-    _refresh_figures([unit.pk, into.pk], subtrees=True)
+    refresh_figures(unit_ids=[unit.pk, into.pk], subtrees=True)
     audit_record(actor=actor, action="orgunit.merge", target=unit, orgunit=unit,
                  old={"is_active": True},
                  new={"merged_into": into.code, "figures": "moved" if move_figures else "kept",
@@ -410,7 +401,7 @@ def orgunit_import_children(*, commune: OrgUnit, rows: list[Any],
             units[unit.code.upper()] = unit
             created.append(unit)
         pending = [c for c in pending if c not in ready]
-    _refresh_figures([u.pk for u in created], subtrees=False)
+    refresh_figures(unit_ids=[u.pk for u in created], subtrees=False)
     audit_record(actor=actor, action="orgunit.import", target=commune, orgunit=commune,
                  new={"created": [u.code for u in created]})
     return created
