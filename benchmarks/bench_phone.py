@@ -39,7 +39,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
-from benchmarks.loadtest import LOOPBACK, free_port, wait_until_up  # noqa: E402
+from benchmarks.loadtest import LOOPBACK, free_port, stop, wait_until_up  # noqa: E402
 
 DOC = REPO / "docs" / "performance.md"
 SECTION = "## Phone on a weak link"
@@ -249,12 +249,7 @@ Heaviest page: {format_number(heaviest / 1024, 1)} KB of HTML (limit 100 KB). Sl
         if not args.no_doc:
             write_doc(text)
     finally:
-        if server is not None and server.poll() is None:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        stop(server)
         shutil.rmtree(data_dir, ignore_errors=True)
 
 

@@ -91,6 +91,16 @@ def prepare(synthetic_communes: int) -> dict[str, str]:
             "NQ_LOAD_READER": "giamsat", "NQ_LOAD_PASSWORD": PASSWORD}
 
 
+def stop(server: subprocess.Popen[bytes] | None) -> None:
+    """Stop the server a benchmark started: politely, then for good after 30 s."""
+    if server is not None and server.poll() is None:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+
+
 def wait_until_up(url: str, server: subprocess.Popen[bytes], seconds: float) -> None:
     deadline = time.monotonic() + seconds
     while True:
@@ -212,12 +222,7 @@ Errors: {errors}. Slowest p95 of any page or action: {format_number(worst95, 0)}
             write_doc(text)
             print(f"Written to {DOC.relative_to(REPO)}")
     finally:
-        if server is not None and server.poll() is None:
-            server.terminate()
-            try:
-                server.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                server.kill()
+        stop(server)
         cleanup()
 
 
