@@ -209,8 +209,7 @@ def _supersede(older: list[Resolution], resolution: Resolution) -> int:
 
 @transaction.atomic
 def resolution_rename(*, resolution: Resolution, title: str, actor: Viewer | None) -> Resolution:
-    if actor is not None and not access.can_manage_registry(actor, resolution.issuer):
-        raise PermissionDenied
+    access.require_registry_manager(actor, resolution.issuer)
     old = resolution.title
     resolution.title = title
     resolution.save(update_fields=["title"])
@@ -226,8 +225,7 @@ def resolution_set_archived(*, resolution: Resolution, archived: bool, actor: Vi
     and history stay, and it can be brought back."""
     from django.utils import timezone
 
-    if actor is not None and not access.can_manage_registry(actor, resolution.issuer):
-        raise PermissionDenied
+    access.require_registry_manager(actor, resolution.issuer)
     old = resolution.archived_at
     resolution.archived_at = timezone.now() if archived else None
     resolution.save(update_fields=["archived_at"])
@@ -308,8 +306,7 @@ def _series_for(
 def resolution_delete(*, resolution: Resolution, actor: Viewer | None, reason: str = "") -> None:
     """Delete a resolution imported by mistake. One with figures, or one a newer version
     replaced, raises ResolutionInUse: archive it instead."""
-    if actor is not None and not access.can_manage_registry(actor, resolution.issuer):
-        raise PermissionDenied
+    access.require_registry_manager(actor, resolution.issuer)
     if resolution_in_use(resolution):
         raise ResolutionInUse
     audit_record(actor=actor, action="resolution.delete", target=resolution,
