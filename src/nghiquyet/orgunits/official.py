@@ -94,7 +94,7 @@ def find_communes(query: str, limit: int = 20) -> list[OfficialCommune]:
     if not query:
         return []
     digits = query.lstrip("0")
-    if query.isdigit():
+    if _is_code(query):
         one = communes().get(f"{int(digits or 0):05d}")
         return [one] if one else []
     place, _, province = query.partition(",")
@@ -115,10 +115,15 @@ def find_communes(query: str, limit: int = 20) -> list[OfficialCommune]:
     return sorted(found, key=lambda c: (c.province.name, c.name, c.code))[:limit]
 
 
+def _is_code(query: str) -> bool:
+    """ASCII digits only: str.isdigit() also accepts "²" or "٣", which int() refuses."""
+    return query.isascii() and query.isdigit()
+
+
 def find_province(query: str) -> OfficialProvince | None:
     """A province by its two-digit code or its exact name (diacritics optional)."""
     query = query.strip()
-    if query.isdigit():
+    if _is_code(query):
         return provinces().get(f"{int(query):02d}")
     wanted = fold_place(query)
     return next((p for p in provinces().values() if fold(p.name) == wanted), None)
