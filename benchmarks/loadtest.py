@@ -177,7 +177,9 @@ def main() -> None:
         logs = Path(tempfile.mkdtemp(prefix="nq-load-logs-"))
         server_env = {**os.environ, "DEBUG": "0", "SECRET_KEY": secrets.token_urlsafe(40),
                       "ALLOWED_HOSTS": LOOPBACK, "NGHIQUYET_WORKERS": str(args.workers),
-                      "NGHIQUYET_ACCESS_LOG": str(logs / "access.log")}
+                      "NGHIQUYET_ACCESS_LOG": str(logs / "access.log"),
+                      # as docs/deploy.md sets up production: connections kept per worker
+                      "DB_CONN_MAX_AGE": "60"}
         server = subprocess.Popen(  # noqa: S603
             [sys.executable, "-m", "nghiquyet", "serve", "--bind", f"{LOOPBACK}:{port}"],
             env=server_env, stdout=open(logs / "server.log", "wb"),  # noqa: SIM115
@@ -204,7 +206,7 @@ def main() -> None:
             f" --users {args.users} --run-time {args.run_time}"
         if args.synthetic_communes:
             flags += f" --synthetic-communes {args.synthetic_communes}"
-        text = f"""`python benchmarks/loadtest.py{flags}`: {args.users} users on {LOOPBACK}, {args.run_time}, headless, against `nghiquyet serve` ({args.workers} gunicorn workers, whitenoise), the demo{f" and a synthetic province of {args.synthetic_communes} communes × 50 villages" if args.synthetic_communes else ""}.
+        text = f"""`python benchmarks/loadtest.py{flags}`: {args.users} users on {LOOPBACK}, {args.run_time}, headless, against `nghiquyet serve` ({args.workers} gunicorn workers, whitenoise, database connections kept 60 s as in docs/deploy.md), the demo{f" and a synthetic province of {args.synthetic_communes} communes × 50 villages" if args.synthetic_communes else ""}.
 {where}.
 
 The mix (see `benchmarks/locustfile.py`): 30 village heads open their entry page, save a

@@ -99,6 +99,9 @@ DATABASES = {
     "default": dj_database_url.parse(
         envstr("DATABASE_URL", _default_sqlite) or _default_sqlite,
         conn_max_age=envint("DB_CONN_MAX_AGE", 0),
+        # A kept connection (DB_CONN_MAX_AGE > 0, as docs/deploy.md sets) is checked before a
+        # request reuses it, so a restarted PostgreSQL costs no failed page.
+        conn_health_checks=envint("DB_CONN_MAX_AGE", 0) > 0,
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
