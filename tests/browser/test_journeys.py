@@ -170,11 +170,12 @@ def test_village_head_enters_saves_offline_and_submits_all(browser, live_server,
 
 
 @pytest.mark.parametrize(("size", "viewport"), SIZES)
-def test_leader_approves_with_evidence_returns_reopens_and_the_figure_is_restored(
+def test_leader_approves_in_place_returns_reopens_and_restores(
         browser, live_server, demo, size, viewport, settings, tmp_path):
     from django.contrib.auth import get_user_model
     from django.core.files.base import ContentFile
 
+    from nghiquyet.accounts import access
     from nghiquyet.figures.models import DataValue
     from nghiquyet.figures.selectors import pending_approvals
 
@@ -193,45 +194,64 @@ def test_leader_approves_with_evidence_returns_reopens_and_the_figure_is_restore
                            ".naturalWidth > 0")
     assert "Năm trước" in item.inner_text()
     j.step("cho-duyet", show=item)
+    # One tap, no reload: the card becomes its new state in place (htmx); a mark left on
+    # the page's window would not survive a navigation.
+    page.evaluate("() => { window.nqSamePage = true; }")
+    approvals_url = page.url
+    count = page.locator(f"#unit-total-{proof.orgunit_id}")
+    before = int(count.inner_text())
     item.get_by_role("button", name="Duyệt", exact=True).click()
-    message = page.locator(".msg-success").first
-    message.wait_for()
-    assert message.inner_text().startswith("Đã duyệt: “")
-    assert "Năm 2026" in message.inner_text() and "SL-PK" not in message.inner_text()
-    j.step("da-duyet")
+    done = item.locator(".ap-done")
+    done.wait_for()
+    assert done.inner_text().startswith("Đã duyệt: “")
+    assert "Năm 2026" in done.inner_text() and "SL-PK" not in done.inner_text()
+    assert page.evaluate("() => window.nqSamePage === true") and page.url == approvals_url
+    assert page.locator(".messages").count() == 0
+    expect(count).to_have_text(str(before - 1))  # the unit's count, redrawn with the card
+    j.step("da-duyet", show=item)
 
-    other = page.locator("li.approval").first
+    other = page.locator("li.approval:not(.decided)").first
+    other_id = other.get_attribute("id")
     other.locator("input[name=comment]").fill("Số liệu chưa khớp sổ theo dõi của bản")
     other.get_by_role("button", name="Trả lại").click()
-    page.locator(".msg-success", has_text="Đã trả lại").wait_for()
-    j.step("da-tra-lai")
+    returned = page.locator(f"#{other_id} .ap-done")
+    returned.wait_for()
+    assert returned.inner_text().startswith("Đã trả lại: “")
+    assert "Số liệu chưa khớp sổ theo dõi của bản" in returned.inner_text()
+    assert page.evaluate("() => window.nqSamePage === true")
+    j.step("da-tra-lai", show=returned)
 
-    # The approved figure's history: from the approvals page, in every state.
-    page.locator(".ap-recent > summary").click()
-    page.locator(".ap-recent a", has_text="Lịch sử").first.click()
-    page.wait_for_url(re.compile(r"/values/\d+/history/"))
+    # The approved figure's card leads to its history, where it is reopened.
+    item.get_by_role("link", name="Mở lại để sửa").click()
+    page.wait_for_url(re.compile(r"/values/\d+/history/#reopen$"))
     assert page.locator(".crumbs a", has_text="Duyệt số liệu").count() == 1
     j.step("lich-su")
     page.fill("#reopen-reason", "Bản báo lại số hộ sau khi rà soát")
     page.get_by_role("button", name="Mở lại").click()
     page.locator(".msg-success", has_text="Đã mở lại số liệu để sửa").wait_for()
     j.step("da-mo-lai")
-    history_url = page.url
-    j.close()
 
-    # The officer who keeps the figure restores an earlier value; the page asks first.
-    o = Journey(browser, live_server.url, "bithu-then-canbo", size, viewport).start("canbo")
-    o.page.goto(history_url)
-    restore = o.page.get_by_role("button", name=re.compile(r"^Khôi phục ")).last
+    # The office types the village's new report; the leader finds the earlier number was
+    # right and restores it from the history. The page asks first, then says who approves.
+    first = proof.value
+    _officer_saves(proof.series_id, proof.orgunit.code, proof.period, str(first + 100))
+    page.reload()
+    restore = page.get_by_role("button", name=re.compile(r"^Khôi phục "))
+    assert restore.count() == 1
     asked = []
-    o.page.once("dialog", lambda d: (asked.append(d.message), d.accept()))
-    o.step("khoi-phuc")
+    page.once("dialog", lambda d: (asked.append(d.message), d.accept()))
+    j.step("khoi-phuc", show=restore)
     restore.click()
-    o.page.locator(".msg-success", has_text="Đã khôi phục phiên bản cũ").wait_for()
+    said = page.locator(".msg-success", has_text="Đã khôi phục phiên bản cũ")
+    said.wait_for()
     assert asked and asked[0].startswith("Khôi phục giá trị ")
-    o.step("da-khoi-phuc")
-    o.close()
-    assert DataValue.objects.filter(pk__in=[v.pk for v in waiting[:1]]).exists()
+    assert "một lãnh đạo khác duyệt" in said.inner_text()
+    assert page.get_by_text("Giá trị hiện tại do bạn khôi phục").count() == 1
+    j.step("da-khoi-phuc")
+    j.close()
+    restored = DataValue.objects.select_related("orgunit").get(pk=proof.pk)
+    assert restored.value == first and restored.status == "draft"
+    assert restored.updated_by == leader and not access.can_approve_value(leader, restored)
 
 
 @pytest.mark.parametrize(("size", "viewport"), SIZES)

@@ -297,6 +297,20 @@ def can_approve_value(user: Viewer | None, value: Any) -> bool:
     return _leads_unit(user, value)
 
 
+def can_restore_value(user: Viewer | None, value: Any) -> bool:
+    """Write an earlier value of a figure back from its history: whoever may enter the
+    figure, and a leader who may approve the unit's figures (they judge which number is
+    right). The restored value is a new change by the restorer, back in draft: the unit
+    submits it again, and the four-eyes rule (``value_authors``) counts the restorer among
+    its authors, so another leader approves it. Whether the figure is locked (approved, to
+    be reopened first) is the workflow's, not a permission."""
+    if can_enter_value(user, value.series, value.orgunit):
+        return True
+    unit = value.orgunit
+    return (unit.is_active and unit.is_within(value.series.resolution.issuer)
+            and _leads_unit(user, value))
+
+
 def _leads_unit(user: Viewer | None, value: Any) -> bool:
     if is_system_admin(user):
         return True

@@ -291,10 +291,6 @@ def approval_page(user: Viewer, resolution: Resolution, page: int = 1,
     test_field_workflow.py holds it): the waiting figures, the audit trail read by the
     four-eyes rule, the roll-up, the return events, and the approver's scopes.
     """
-    from nghiquyet.audit.models import AuditEvent
-    from nghiquyet.figures.services import series_spec
-    from nghiquyet.figures.validation import Entry, validate_entry
-
     waiting = pending_approvals(user, resolution)
     pages = max(1, -(-len(waiting) // per_page))
     page = min(max(page, 1), pages)
@@ -304,6 +300,29 @@ def approval_page(user: Viewer, resolution: Resolution, page: int = 1,
         unit_totals[v.orgunit_id] += 1
     if not chosen:
         return ApprovalPage([], 0, {}, 1, 1)
+    return ApprovalPage(approval_items(resolution, chosen), len(waiting), dict(unit_totals),
+                        page, pages)
+
+
+def pending_counts(user: Viewer, resolution: Resolution) -> tuple[int, dict[int, int]]:
+    """How many figures wait for the user's decision, in all and per unit: the approvals
+    page's counts, drawn again when a decision is made in place. Two queries."""
+    waiting = pending_approvals(user, resolution)
+    per_unit: dict[int, int] = defaultdict(int)
+    for v in waiting:
+        per_unit[v.orgunit_id] += 1
+    return len(waiting), dict(per_unit)
+
+
+def approval_items(resolution: Resolution, chosen: list[DataValue]) -> list[ApprovalItem]:
+    """What the approver needs to judge each of ``chosen`` (one page, or the one card
+    drawn again after a conflict), in a fixed number of queries whatever their number."""
+    from nghiquyet.audit.models import AuditEvent
+    from nghiquyet.figures.services import series_spec
+    from nghiquyet.figures.validation import Entry, validate_entry
+
+    if not chosen:
+        return []
     years = {v.year for v in chosen} | {v.year - 1 for v in chosen}
     figures = subtree_figures(resolution, resolution.issuer, sorted(years),
                               series_ids={v.series_id for v in chosen})
@@ -328,7 +347,7 @@ def approval_page(user: Viewer, resolution: Resolution, page: int = 1,
         items.append(ApprovalItem(
             value=v, last_year=last.value if last else None,
             warnings=[i.message for i in issues], returns=returns.get(str(v.pk), [])))
-    return ApprovalPage(items, len(waiting), dict(unit_totals), page, pages)
+    return items
 
 
 def _period_of(value: DataValue) -> PeriodCode:

@@ -264,7 +264,14 @@ def value_history(value: DataValue) -> list[AuditEvent]:
 @transaction.atomic
 def value_restore(*, actor: Viewer | None, value: DataValue, event_id: int, reason: str = "",
                   expected_version: int | None = None) -> SaveResult:
-    """Write an earlier state back as a new change; nothing in the history is lost."""
+    """Write an earlier state back as a new change; nothing in the history is lost.
+
+    Open to whoever may enter the figure and to a leader over its unit
+    (``access.can_restore_value``). The figure goes back to draft as any edit does; the
+    restorer counts among the authors of the restored value (its audit row is a
+    ``value.update`` by them), so they never approve it themselves."""
+    if not access.can_restore_value(actor, value):
+        raise PermissionDenied
     event = AuditEvent.objects.filter(pk=event_id, object_type="reporting.datavalue",
                                       object_id=str(value.pk)).first()
     if event is None or not event.new:
@@ -280,7 +287,7 @@ def value_restore(*, actor: Viewer | None, value: DataValue, event_id: int, reas
         actor=actor, series=value.series, orgunit=value.orgunit, period=parse_period(value.period),
         value=dec("value"), numerator=dec("numerator"), denominator=dec("denominator"),
         is_estimate=bool(snap.get("is_estimate")), note=str(snap.get("note", "")),
-        expected_version=expected_version,
+        expected_version=expected_version, check_access=False,
         reason=reason or _("Khôi phục phiên bản lúc %(at)s") % {
             "at": timezone.localtime(event.at).strftime("%d/%m/%Y %H:%M")},
     )

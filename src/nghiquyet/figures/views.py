@@ -20,12 +20,15 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from nghiquyet.accounts import access
 from nghiquyet.figures import services
 from nghiquyet.figures.forms import ReasonForm, ValueEntryForm
+from nghiquyet.figures.models import DataValue, ValueStatus
 from nghiquyet.figures.periods import PeriodCode, parse_period, term_periods
 from nghiquyet.figures.selectors import (
     EntryRow,
+    approval_items,
     approval_page,
     entry_grid,
     pending_approvals,
+    pending_counts,
     recent_decisions,
     submittable_values,
 )
@@ -301,48 +304,113 @@ def approve_unit(request: HttpRequest, resolution_id: int) -> HttpResponse:
     return redirect("figures:approvals", resolution_id=resolution.pk)
 
 
+_DECISIONS = ("approve", "return", "reopen")
+
+
+def _decided_message(decision: str, value: Any) -> str:
+    words = {"approve": _("Đã duyệt: %(v)s."), "return": _("Đã trả lại: %(v)s."),
+             "reopen": _("Đã mở lại số liệu để sửa: %(v)s.")}[decision]
+    return words % {"v": value.in_words()}
+
+
 @login_required
 @require_POST
 def value_decide(request: HttpRequest, value_id: int, decision: str) -> HttpResponse:
+    """Approve, return or reopen. From the approvals page htmx posts it and gets the
+    figure's card back in its new state; a plain form post comes back to the page."""
+    if decision not in _DECISIONS:
+        raise Http404
     value, version = _value_action(request, value_id)
+    back = _back_to(request, value)
     try:
         if decision == "approve":
             services.value_approve(actor=request.user, value=value, expected_version=version)
-            messages.success(request, _("Đã duyệt: %(v)s.") % {"v": value.in_words()})
         elif decision == "return":
             services.value_return(actor=request.user, value=value, expected_version=version,
                                   comment=request.POST.get("comment", ""))
-            messages.success(request, _("Đã trả lại: %(v)s.") % {"v": value.in_words()})
-        elif decision == "reopen":
+        else:
             services.value_reopen(actor=request.user, value=value, expected_version=version,
                                   reason=request.POST.get("reason", ""))
-            messages.success(request, _("Đã mở lại số liệu để sửa: %(v)s.")
-                             % {"v": value.in_words()})
-        else:
-            raise Http404
     except (services.ConflictError, services.WorkflowError) as exc:
+        if _is_htmx(request):
+            return _approval_card(request, value, back, error=str(exc))
         messages.error(request, f"{value.in_words()}: {exc}")
+        return redirect(back)
+    if _is_htmx(request):
+        return _approval_card(request, value, back, decided=decision)
+    messages.success(request, _decided_message(decision, value))
+    return redirect(back)
+
+
+def _back_to(request: HttpRequest, value: Any) -> str:
     target = request.POST.get("next", "")
     if not url_has_allowed_host_and_scheme(target, allowed_hosts={request.get_host()},
                                            require_https=request.is_secure()):
         target = reverse("figures:approvals", args=[value.series.resolution_id])
-    return redirect(target)
+    return target
+
+
+def _approval_card(request: HttpRequest, value: Any, back: str, *, decided: str = "",
+                   error: str = "") -> HttpResponse:
+    """The figure's card on the approvals page, as it stands now: decided (one line, with
+    its history and a way to reopen it), or, after a conflict, waiting again with the new
+    version and the message, when it still waits for this user's decision."""
+    current = (DataValue.objects.select_related("series", "series__resolution", "orgunit",
+                                                "submitted_by").get(pk=value.pk))
+    context: dict[str, Any] = {"value": current, "back": back, "error": error,
+                               "decided": decided}
+    if error and current.status == ValueStatus.SUBMITTED and access.can_approve_value(
+            request.user, current):
+        context["item"] = approval_items(current.series.resolution, [current])[0]
+    context["can_reopen"] = current.is_locked and access.can_approve_value(request.user, current)
+    if decided:
+        total, per_unit = pending_counts(request.user, current.series.resolution)
+        context["counts"] = {"total": total, "unit_total": per_unit.get(current.orgunit_id, 0)}
+    return render(request, "figures/_approval_card.html", context)
 
 
 @login_required
 @require_GET
 def value_history(request: HttpRequest, value_id: int) -> HttpResponse:
     value = access.get_value_for_viewer(request.user, value_id)
+    events = services.value_history(value)
+    can_restore = not value.is_locked and access.can_restore_value(request.user, value)
     return render(request, "figures/history.html", {
-        "value": value, "events": services.value_history(value),
+        "value": value, "events": events,
         "period_label": _period_label(value.period),
         "crumb": _history_crumb(request, value),
         "targets": list(value.series.targets.select_related("indicator")),
-        "can_restore": access.can_enter_value(request.user, value.series, value.orgunit)
-        and not value.is_locked,
+        "can_restore": can_restore,
+        "restorable": _restorable(value, events) if can_restore else set(),
+        "restorer_may_not_approve": can_restore and _restorer_may_not_approve(request, value),
         "can_reopen": value.is_locked and access.can_approve_value(request.user, value),
         "reason_form": ReasonForm(),
     })
+
+
+_RESTORED = ("value", "numerator", "denominator", "is_estimate", "note")
+
+
+def _restorable(value: Any, events: list[Any]) -> set[int]:
+    """The events offered for a restore: the newest one of each earlier value (submitting,
+    approving and reopening repeat a value; restoring the current one would change
+    nothing). ``events`` are newest first."""
+    now = value.snapshot()
+    seen = {tuple(now[k] for k in _RESTORED)}
+    chosen: set[int] = set()
+    for e in events:
+        key = tuple(e.new.get(k) for k in _RESTORED) if e.new else None
+        if key is not None and key not in seen:
+            seen.add(key)
+            chosen.add(e.pk)
+    return chosen
+
+
+def _restorer_may_not_approve(request: HttpRequest, value: Any) -> bool:
+    """A leader who restored the current value (they may restore it but not enter it) and,
+    by the four-eyes rule, may not approve it."""
+    return (not access.can_enter_value(request.user, value.series, value.orgunit)
+            and not access.can_approve_value(request.user, value))
 
 
 def _history_crumb(request: HttpRequest, value: Any) -> tuple[str, str]:
@@ -369,13 +437,22 @@ def _period_label(code: str) -> str:
 def value_restore(request: HttpRequest, value_id: int, event_id: int) -> HttpResponse:
     value, version = _value_action(request, value_id)
     try:
-        services.value_restore(actor=request.user, value=value, event_id=event_id,
-                               expected_version=version, reason=request.POST.get("reason", ""))
-        messages.success(request, _("Đã khôi phục phiên bản cũ: %(v)s.") % {"v": value.in_words()})
-    except (services.ConflictError, services.WorkflowError) as exc:
+        result = services.value_restore(actor=request.user, value=value, event_id=event_id,
+                                        expected_version=version,
+                                        reason=request.POST.get("reason", ""))
+    except (services.ConflictError, services.WorkflowError, services.InvalidValue) as exc:
         messages.error(request, str(exc))
-    except services.InvalidValue as exc:
-        messages.error(request, str(exc))
+        return redirect("figures:value_history", value_id=value.pk)
+    if not result.changed:
+        messages.info(request, _("Giá trị này đang là giá trị hiện tại: không có gì thay đổi."))
+    elif access.can_enter_value(request.user, value.series, value.orgunit):
+        messages.success(request, _("Đã khôi phục phiên bản cũ: %(v)s. Số liệu trở về bản "
+                                    "nháp, cần gửi duyệt lại.") % {"v": value.in_words()})
+    else:
+        messages.success(request, _(
+            "Đã khôi phục phiên bản cũ: %(v)s. Số liệu trở về bản nháp: đơn vị gửi duyệt lại, "
+            "rồi một lãnh đạo khác duyệt (bạn đã khôi phục nên không tự duyệt được).")
+            % {"v": value.in_words()})
     return redirect("figures:value_history", value_id=value.pk)
 
 
