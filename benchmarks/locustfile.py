@@ -49,7 +49,7 @@ CSRF = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
 ROW = re.compile(r'<form class="entry-row.*?</form>', re.S)
 HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
 SUBMIT = re.compile(r'hx-post="(/values/\d+/submit/)" hx-vals=\'\{"version": "(\d+)"\}\'')
-APPROVE = re.compile(r'<form method="post" action="(/values/\d+/approve/)">.*?'
+APPROVE = re.compile(r'<form method="post" action="(/values/\d+/approve/)"[^>]*>.*?'
                      r'name="version" value="(\d+)"', re.S)
 INDICATOR = re.compile(r'href="(/resolutions/\d+/indicators/\d+/)"')
 
@@ -160,8 +160,10 @@ class Leader(Person):
         page = self.client.get(url, name="approvals page")
         match = APPROVE.search(page.text)
         if match:
+            # as the page does: an htmx post answered with the card in its new state
             self.post(match.group(1), "approve a figure",
-                      {"version": match.group(2), "next": url})
+                      {"version": match.group(2), "next": url}, htmx=True,
+                      expect="Đã duyệt", conflict="vừa được người khác thay đổi")
 
 
 class DashboardReader(Person):

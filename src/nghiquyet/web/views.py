@@ -138,7 +138,8 @@ def service_worker(request: HttpRequest) -> HttpResponse:
     body = finders.find("nghiquyet/sw.js")
     text = Path(str(body)).read_text(encoding="utf-8")
     assets = [static(p) for p in ("nghiquyet/app.css", "nghiquyet/app.js",
-                                  "figures/entry.js", "vendor/htmx-2.0.11.min.js",
+                                  "figures/entry.js", "figures/approvals.js",
+                                  "vendor/htmx-2.0.11.min.js",
                                   "nghiquyet/favicon.svg")]
     text = text.replace("/*PRECACHE*/[]", json.dumps(assets + [reverse("offline")]))
     response = HttpResponse(text, content_type="text/javascript; charset=utf-8")
