@@ -72,6 +72,9 @@ class DemoUser:
 DEMO_USERS = [
     DemoUser("quantri", "Quản trị hệ thống", Role.ADMIN, PROVINCE_CODE, superuser=True),
     DemoUser("bithu", "Lò Văn Bình (Bí thư Đảng ủy xã)", Role.LEADER, COMMUNE_CODE),
+    # A second leader, as a commune has (Party and People's Committee): a figure one leader
+    # restored or edited is approved by the other (four eyes), not only by the admin.
+    DemoUser("chutich", "Hà Văn Sơn (Chủ tịch UBND xã)", Role.LEADER, COMMUNE_CODE),
     DemoUser("canbo", "Cầm Thị Mai (công chức Văn phòng)", Role.OFFICER, COMMUNE_CODE),
     DemoUser("truongban", "Lò Văn Pọm (trưởng bản Nà Sàng)", Role.REPORTER, "SL-PK-B01"),
     DemoUser("giamsat", "Quàng Văn Tâm (Ủy ban Kiểm tra Tỉnh ủy)", Role.SUPERVISOR, PROVINCE_CODE),
