@@ -137,7 +137,7 @@ def main() -> None:
     args = parser.parse_args()
 
     load = os.getloadavg()[0]
-    db, cleanup = fresh_database(args.postgres, args.pg_server, PG_DATABASE, "nq-import-")
+    db, cleanup = fresh_database(args.postgres, args.pg_server, args.pg_database, "nq-import-")
     try:
         import django
 

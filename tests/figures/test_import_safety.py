@@ -158,6 +158,81 @@ def test_bulk_import_writes_one_audit_row_per_figure_and_the_stored_figures(
     assert checked and differences == []
 
 
+def _audit_trail(since: int) -> dict[tuple[int, int, str], tuple]:
+    """The audit rows written after event ``since``, by figure, as stored (the JSON
+    columns read back as the database holds them, the figure's id checked)."""
+    from django.db import connection
+
+    table = connection.ops.quote_name(AuditEvent._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT id, old, new FROM {table} WHERE id > %s", [since])  # noqa: S608
+        raw = {pk: (old, new) for pk, old, new in cursor.fetchall()}
+    out = {}
+    for e in AuditEvent.objects.filter(pk__gt=since):
+        v = DataValue.objects.select_related("series", "orgunit").get(pk=e.object_id)
+        out[(v.series_id, v.orgunit_id, v.period)] = (
+            e.action, e.object_type, e.object_repr == str(v), e.object_repr, e.orgunit_id,
+            e.old, e.new, raw[e.pk], e.reason, e.actor_id, e.actor_username, e.actor_name)
+    return out
+
+
+@pytest.mark.django_db
+def test_bulk_audit_rows_are_what_single_saves_write(assigned, series, tree, resolution):
+    """The import writes its audit rows in bulk, from plain rows: they hold exactly what
+    ``value_save`` (through ``audit_record``) writes for the same changes."""
+    from django.db import transaction
+
+    olga = assigned["olga"]
+    olga.first_name, olga.last_name = "Olga", "Lò Thị"
+    olga.save()
+    b01, b02 = tree["villages"]
+    _save(olga, series["grain"], b01, value=D(1), note="cũ")
+    since = AuditEvent.objects.latest("id").pk
+    rows = [_row("2.1", "SL-PK-B01", value="120,50", version="1", note="Theo sổ",
+                 estimate="ước thực hiện"),
+            _row("2.1", "SL-PK-B02", value="80"),
+            _row("7.1", "SL-PK-B01", numerator="5", denominator="50", note="Điều tra “2026”")]
+    with transaction.atomic():
+        assert _import(olga, resolution, rows).saved == 3
+        imported = _audit_trail(since)
+        transaction.set_rollback(True)
+    with transaction.atomic():
+        reason = "Nhập từ tệp: Trang “CSV”, dòng %d"
+        _save(olga, series["grain"], b01, value=D("120.5"), note="Theo sổ", is_estimate=True,
+              reason=reason % 2)
+        _save(olga, series["grain"], b02, value=D(80), reason=reason % 3)
+        _save(olga, series["poverty"], b01, numerator=D(5), denominator=D(50),
+              note="Điều tra “2026”", reason=reason % 4)
+        saved = _audit_trail(since)
+        transaction.set_rollback(True)
+    assert len(imported) == 3
+    assert imported == saved
+    update = imported[(series["grain"].pk, b01.pk, "2026")]
+    assert update[0] == "value.update" and update[5]["value"] == "1" and update[2]
+
+
+@pytest.mark.django_db
+def test_import_query_count_does_not_grow_with_rows(assigned, series, tree, resolution):
+    from django.db import connection, transaction
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(rows: list[dict]) -> int:
+        read = read_csv(write_csv(rows))
+        with transaction.atomic(), CaptureQueriesContext(connection) as ctx:
+            assert values_import(actor=assigned["admin"], resolution=resolution,
+                                 read=read).saved == len(rows)
+            transaction.set_rollback(True)
+        return len(ctx.captured_queries)
+
+    queries([_row("2.1", "SL-PK-B02", value="1")])  # the user's roles, cached after
+    one = queries([_row("2.1", "SL-PK-B01", value="1")])
+    many = queries([_row("2.1", "SL-PK-B01", value="1"), _row("2.1", "SL-PK-B02", value="2"),
+                    _row("2.1", "SL-PK", value="3"),
+                    _row("7.1", "SL-PK-B01", numerator="1", denominator="4"),
+                    _row("7.1", "SL-PK-B02", numerator="2", denominator="8")])
+    assert many == one
+
+
 @pytest.mark.django_db
 def test_a_conflict_found_while_writing_rolls_everything_back(assigned, series, tree, resolution):
     olga = assigned["olga"]

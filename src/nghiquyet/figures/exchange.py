@@ -14,7 +14,7 @@ from django.utils import timezone
 from nghiquyet.accounts import access
 from nghiquyet.accounts.types import Viewer, as_user
 from nghiquyet.audit.models import AuditEvent
-from nghiquyet.audit.services import actor_fields
+from nghiquyet.audit.services import actor_fields, audit_json
 from nghiquyet.figures import services
 from nghiquyet.figures.interchange import (
     HEADER_BY_KEY,
@@ -29,7 +29,7 @@ from nghiquyet.figures.periods import PeriodCode, parse_period
 from nghiquyet.figures.plausibility import NO_CONTEXT, Planned, plausibility_contexts
 from nghiquyet.figures.selectors import entry_grid
 from nghiquyet.figures.store import rebuild_figures
-from nghiquyet.figures.validation import Entry, plausibility_issues
+from nghiquyet.figures.validation import Entry, SeriesSpec, plausibility_issues
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.lib.vnformat import format_number
 from nghiquyet.orgunits.models import OrgUnit
@@ -128,14 +128,19 @@ class _Row:
     unit: OrgUnit
     period: PeriodCode
     entry: Entry
+    where: str  # "Trang “CSV”, dòng 2": how warnings and the audit's reason name the row
+    key: tuple[int, int, str] = field(init=False)  # series id, unit id, period code
 
-    @property
-    def key(self) -> tuple[int, int, str]:
-        return (self.series.pk, self.unit.pk, self.period.code)
+    def __post_init__(self) -> None:
+        self.key = (self.series.pk, self.unit.pk, self.period.code)
 
-    @property
-    def where(self) -> str:
-        return _("Trang “%(sheet)s”, dòng %(row)d") % {"sheet": self.row.sheet, "row": self.row.row}
+
+@dataclass(frozen=True)
+class _Texts:
+    """The import's fixed wording, translated once (not once per row)."""
+
+    where: str = field(default_factory=lambda: _("Trang “%(sheet)s”, dòng %(row)d"))
+    reason: str = field(default_factory=lambda: _("Nhập từ tệp: %(where)s"))
 
 
 def values_import(
@@ -174,8 +179,9 @@ def values_import_steps(
         code__in={r.orgunit for r in read.rows})}
     seen: set[tuple[str, str, str]] = set()
     planned: list[_Row] = []
+    texts = _Texts()
     for row in read.rows:
-        checked = _check_row(row, series, units, seen, actor, resolution, errors)
+        checked = _check_row(row, series, units, seen, actor, resolution, errors, texts)
         if checked is not None:
             planned.append(checked)
     if errors:
@@ -205,12 +211,16 @@ def values_import_steps(
         contexts = plausibility_contexts([Planned(
             p.series, p.unit, p.period, p.entry.value, p.entry.numerator,
             p.entry.denominator, p.row.is_estimate) for p in changed])
+        specs: dict[tuple[int, str], SeriesSpec] = {}  # a series' spec per unit type
         for p in changed:
             context = contexts.get(p.key, NO_CONTEXT)
+            spec = specs.get((p.series.pk, p.unit.type))
+            if spec is None:
+                spec = specs[(p.series.pk, p.unit.type)] = services.series_spec(p.series, p.unit)
             warnings += [f"{p.where}: {w.message}" for w in plausibility_issues(
-                services.series_spec(p.series, p.unit), p.entry, last_year=context.last_year,
+                spec, p.entry, last_year=context.last_year,
                 sub_units_total=context.sub_units_total)]
-        yield from _write(actor, changed, current)
+        yield from _write(actor, changed, current, texts)
     scopes: dict[tuple[int, str], tuple[OrgUnit, PeriodCode]] = {}
     for p in changed:
         scopes.setdefault((p.unit.pk, p.period.code), (p.unit, p.period))
@@ -284,7 +294,8 @@ class _RowInserter:
     columns come from the model, so a field added later with a default needs no change.
     """
 
-    def __init__(self, model: Any, per_row: list[str], fixed: dict[str, Any]) -> None:
+    def __init__(self, model: Any, per_row: list[str], fixed: dict[str, Any],
+                 ready: frozenset[str] = frozenset()) -> None:
         fields = [f for f in model._meta.local_concrete_fields if not f.primary_key]
         by_name = {f.name: f for f in fields}
         self.per_row = [by_name[n] for n in per_row]
@@ -302,17 +313,25 @@ class _RowInserter:
         self.sql = (f"INSERT INTO {table} ({names}) "  # noqa: S608 - the model's own names
                     f"VALUES ({', '.join(['%s'] * len(columns))})")
         self.copy = f"COPY {table} ({names}) FROM STDIN"
-        self.prepared = {i for i, f in enumerate(self.per_row)
-                         if f.get_internal_type() in ("DecimalField", "JSONField")}
+        # Columns the caller gives in the database's form (``ready``: JSON already
+        # dumped, as JSONField would dump it) are passed as they are.
+        self.prepared = {i for i, f in enumerate(self.per_row) if f.name not in ready
+                         and f.get_internal_type() in ("DecimalField", "JSONField")}
 
     def __call__(self, rows: list[tuple[Any, ...]]) -> None:
         if not rows:
             return
-        fields = self.per_row
-        prepared = [
-            tuple(fields[i].get_db_prep_save(v, connection) if i in self.prepared else v
-                  for i, v in enumerate(row)) + self.tail
-            for row in rows]
+        tail = self.tail
+        fields = [(i, self.per_row[i]) for i in sorted(self.prepared)]
+        prepared = []
+        for row in rows:
+            if fields:
+                cells = list(row)
+                for i, f in fields:
+                    if cells[i] is not None:  # None is NULL: what the field would give
+                        cells[i] = f.get_db_prep_save(cells[i], connection)
+                row = tuple(cells)
+            prepared.append(row + tail)
         with connection.cursor() as cursor:
             if connection.vendor == "postgresql":  # COPY: the fastest way in, one statement
                 # Django's error classes (IntegrityError...) for the driver's, as in execute.
@@ -324,9 +343,10 @@ class _RowInserter:
 
 
 def _write(actor: Viewer | None, changed: list[_Row], current: dict[tuple[int, int, str], DataValue],
-           ) -> Iterator[tuple[int, int]]:
+           texts: _Texts) -> Iterator[tuple[int, int]]:
     """Insert the new figures and update the changed ones, in batches, with one audit row
-    each (what ``audit_record`` writes); then rebuild the stored figures of what changed."""
+    each (what ``audit_record`` writes, its JSON dumped once per row as the model's field
+    dumps it); then rebuild the stored figures of what changed."""
     now = timezone.now()
     by = as_user(actor)
     values = _RowInserter(DataValue, ["series", "orgunit", "period", "year", "value",
@@ -336,7 +356,9 @@ def _write(actor: Viewer | None, changed: list[_Row], current: dict[tuple[int, i
     audit = _RowInserter(AuditEvent, ["action", "object_id", "object_repr", "orgunit", "old",
                                       "new", "reason"],
                          {**actor_fields(actor), "at": now,
-                          "object_type": DataValue._meta.label_lower})
+                          "object_type": DataValue._meta.label_lower},
+                         ready=frozenset({"old", "new"}))
+    draft = ValueStatus.DRAFT.value
     total = len(changed)
     done = 0
     for i in range(0, total, BATCH):
@@ -357,8 +379,13 @@ def _write(actor: Viewer | None, changed: list[_Row], current: dict[tuple[int, i
                 series_id__in={p.series.pk for p in new}, period__in={p.period.code for p in new},
                 orgunit_id__in={p.unit.pk for p in new},
             ).values_list("id", "series_id", "orgunit_id", "period")}
-            events += [("value.create", str(ids[p.key]), _repr(p), p.unit.pk, None,
-                        _snapshot(p, 1), _reason(p)) for p in new]
+            for p in new:
+                e = p.entry
+                events.append((
+                    "value.create", str(ids[p.key]), _repr(p), p.unit.pk, None,
+                    audit_json(value_snapshot(e.value, e.numerator, e.denominator,
+                                              p.row.is_estimate, p.row.note, draft, 1, "")),
+                    texts.reason % {"where": p.where}))
         updated = []
         for p in batch:
             stored = current.get(p.key)
@@ -372,8 +399,8 @@ def _write(actor: Viewer | None, changed: list[_Row], current: dict[tuple[int, i
             stored.version += 1
             stored.updated_by, stored.updated_at = by, now
             updated.append(stored)
-            events.append(("value.update", str(stored.pk), _repr(p), p.unit.pk, old,
-                           stored.snapshot(), _reason(p)))
+            events.append(("value.update", str(stored.pk), _repr(p), p.unit.pk, audit_json(old),
+                           audit_json(stored.snapshot()), texts.reason % {"where": p.where}))
         if updated:
             DataValue.objects.bulk_update(updated, [
                 "value", "numerator", "denominator", "is_estimate", "note", "status", "version",
@@ -391,18 +418,10 @@ def _repr(p: _Row) -> str:
     return cell_repr(p.series.code, p.unit.code, p.period.code)[:255]
 
 
-def _snapshot(p: _Row, version: int) -> dict[str, object]:
-    return value_snapshot(p.entry.value, p.entry.numerator, p.entry.denominator,
-                          p.row.is_estimate, p.row.note, ValueStatus.DRAFT.value, version, "")
-
-
-def _reason(p: _Row) -> str:
-    return _("Nhập từ tệp: %(where)s") % {"where": p.where}
-
-
 def _check_row(
     row: ValueRow, series: dict[str, DataSeries], units: dict[str, OrgUnit],
     seen: set[tuple[str, str, str]], actor: Viewer | None, resolution: Resolution, errors: list[RowError],
+    texts: _Texts,
 ) -> _Row | None:
     def fail(key: str, message: str) -> None:
         errors.append(RowError(row.sheet, row.row, HEADER_BY_KEY.get(key, ""), message))
@@ -442,7 +461,9 @@ def _check_row(
                                            row.denominator, row.note, unit)
     for issue in issues:
         fail(_FIELD_TO_COLUMN.get(issue.field, ""), issue.message)
-    return None if issues else _Row(row, s, unit, period, entry)
+    if issues:
+        return None
+    return _Row(row, s, unit, period, entry, texts.where % {"sheet": row.sheet, "row": row.row})
 
 
 def require_import_rights(actor: Viewer | None, resolution: Resolution) -> None:

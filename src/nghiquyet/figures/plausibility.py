@@ -72,7 +72,7 @@ def plausibility_contexts(planned: list[Planned]) -> dict[tuple[int, int, str], 
     yearly = [p for p in planned if p.period.kind == "Y"]
     if not yearly:
         return {}
-    root_path = common_root_path([p.unit.path for p in yearly])
+    root_path = common_root_path(sorted({p.unit.path for p in yearly}))
     units = list(OrgUnit.objects.filter(path__startswith=root_path)
                  .only("id", "parent_id", "type", "path", "is_active"))
     by_path = {u.path: u for u in units}
