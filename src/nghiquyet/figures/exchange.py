@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Generator, Iterator
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.core.exceptions import PermissionDenied
@@ -328,8 +329,11 @@ class _RowInserter:
             if fields:
                 cells = list(row)
                 for i, f in fields:
-                    if cells[i] is not None:  # None is NULL: what the field would give
-                        cells[i] = f.get_db_prep_save(cells[i], connection)
+                    cell = cells[i]
+                    # None is NULL and a finite Decimal goes in as it is: what the field
+                    # would give them (DecimalField only copies a Decimal).
+                    if cell is not None and not (type(cell) is Decimal and cell.is_finite()):
+                        cells[i] = f.get_db_prep_save(cell, connection)
                 row = tuple(cells)
             prepared.append(row + tail)
         with connection.cursor() as cursor:
