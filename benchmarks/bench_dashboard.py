@@ -3,6 +3,7 @@
     .venv/bin/python benchmarks/bench_dashboard.py               # fresh SQLite in a temp folder
     .venv/bin/python benchmarks/bench_dashboard.py --postgres    # database nghiquyet_bench
     .venv/bin/python benchmarks/bench_dashboard.py --communes 10 --villages 20 --repeat 1
+    .venv/bin/python benchmarks/bench_dashboard.py --cases "b'',c"  # those cases only
 
 Data: the demo (Phiêng Khoài, 36 series, 2025-2026) and a synthetic province
 (``benchmarks/synthetic.py``: 75 communes of 50 villages, the seed registry in
@@ -40,7 +41,7 @@ import platform
 import sys
 import time
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -271,7 +272,7 @@ class Verdicts:
     """What the baseline hands back per dashboard: each target's and indicator's status."""
 
     targets: dict[int, str]  # target id -> status
-    indicators: dict[int, str]  # indicator id -> worst status
+    indicators: Mapping[int, str]  # indicator id -> worst status
     counts: Any
 
 
@@ -742,6 +743,9 @@ def main() -> None:
                         help="year of assessment (mid-term by default: the trend paths)")
     parser.add_argument("--no-province", action="store_true")
     parser.add_argument("--no-doc", action="store_true", help="do not write docs/benchmarks.md")
+    parser.add_argument("--cases", type=case_keys, default=None,
+                        help="only these cases, e.g. \"b'',c\" (a, b, b', b'' or b″, c); "
+                             "a partial run does not write docs/benchmarks.md")
     args = parser.parse_args()
 
     load = os.getloadavg()[0]
@@ -774,17 +778,33 @@ def main() -> None:
         print(built, flush=True)
         cases = []
         for scenario in scenarios(demo, synthetic, args.as_of):
+            if args.cases is not None and case_key(scenario.name) not in args.cases:
+                continue
             cases.append(run_case(scenario, args.repeat))
             print(f"  {scenario.name}: done", flush=True)
         result = table(cases)
         print()
         print(result)
-        if not args.no_doc:
+        if not args.no_doc and args.cases is None:
             write_doc("PostgreSQL" if args.postgres else "SQLite",
                       report(result, machine(db, load), built, args))
             print(f"\nWritten to {DOC.relative_to(REPO)}")
     finally:
         cleanup()
+
+
+def case_key(name: str) -> str:
+    """"b″" for "(b″) 75 communes, province_comparison"."""
+    return name[1:name.index(")")]
+
+
+def case_keys(text: str) -> set[str]:
+    """The cases asked for on the command line ("b''" is the shell-friendly "b″")."""
+    keys = {k.strip().replace("''", "″") for k in text.split(",") if k.strip()}
+    unknown = keys - {"a", "b", "b'", "b″", "c"}
+    if unknown:
+        raise argparse.ArgumentTypeError(f"unknown case(s): {', '.join(sorted(unknown))}")
+    return keys
 
 
 def report(result: str, where: str, built: str, args: argparse.Namespace) -> str:

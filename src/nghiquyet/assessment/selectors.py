@@ -1,5 +1,7 @@
 """A resolution assessed for one org unit as of a year: the data behind the dashboard,
-the indicator page, the CLI, the API and the reports. Six queries, whatever the size."""
+the indicator page, the CLI, the API and the reports. At most six queries, whatever the
+size: the indicators with their groups, their targets with their series, the figures (two
+with the sub-units), and for a unit below the issuer its types and its own targets."""
 
 from __future__ import annotations
 
@@ -211,14 +213,13 @@ def assess_resolution(
         approved_only = True
     as_of = as_of or resolution.term_end
     years = list(range(resolution.term_start, resolution.term_end + 1))
-    groups = list(IndicatorGroup.objects.filter(resolution=resolution).order_by("position"))
-    indicators = indicators_with_targets(resolution)
+    indicators = indicators_with_targets(resolution)  # each with its group (joined)
     series = {t.series_id: t.series for ind in indicators  # the targets' own series
               for t in ind.target_list  # type: ignore[attr-defined]  # prefetched to_attr
               if t.series_id is not None}
     figures = subtree_figures(resolution, unit, years, approved_only=approved_only,
                               depth=1 if sub_units else 0, series=series)
-    blocks: dict[int | None, AssessedGroup] = {g.pk: AssessedGroup(g) for g in groups}
+    blocks: dict[int | None, AssessedGroup] = {}
     reported = _reported_types(resolution, unit, figures)
     # A unit below the issuer: its own targets where a leader set them (one query).
     own = unit_targets(resolution, unit) if reported is not None else {}
@@ -246,10 +247,10 @@ def assess_resolution(
                 figures=figures.of(t.series_id, unit.pk), as_of=as_of,
                 override=registry if t.pk in own else None, no_unit_target=unset))
         if assessed:
-            blocks.setdefault(ind.group_id, AssessedGroup(None)).indicators.append(
+            blocks.setdefault(ind.group_id, AssessedGroup(ind.group)).indicators.append(
                 AssessedIndicator(ind, assessed))
-    ordered = [b for b in blocks.values() if b.indicators]
-    ordered.sort(key=lambda b: (b.group is None, b.group.position if b.group else 0))
+    ordered = sorted(blocks.values(), key=lambda b: (
+        b.group is None, (b.group.position, b.group.pk) if b.group else (0, 0)))
     return ResolutionAssessment(resolution=resolution, unit=unit, as_of=as_of, years=years,
                                 groups=ordered, figures=figures, viewer=viewer,
                                 approved_only=approved_only)

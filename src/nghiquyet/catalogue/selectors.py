@@ -1,60 +1,134 @@
 """Reads for the catalogue pages and API: the province comparison and the mapping review.
 
-``province_comparison`` assesses every commune of a province in four queries, plus the
-one of ``province_resolutions``, whatever the number of communes, targets or figures:
-indicator groups, indicators, their targets (with series and catalogue mapping joined),
-and the communes' stored figures (``figures.selectors.stored_figures``). Assessing
-commune by commune with ``assess_resolution`` would cost four queries a commune.
+``province_comparison`` assesses every commune of a province in at most four queries,
+plus the one of ``province_resolutions``, whatever the number of communes, targets or
+figures: the targets as tuples (their indicator, group position, series unit and
+catalogue entry joined), the series, the catalogue entries that targets are mapped to,
+and the communes' stored figures (``figures.selectors.stored_figures``). It builds no
+model object per indicator or target: light rows (``TargetRow``, ``IndicatorRow``) carry
+what the page and the API show, and each target's explanation is written only if read.
+Assessing commune by commune with ``assess_resolution`` would cost six queries a commune
+and a model object per indicator, target and series.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
+from types import MappingProxyType
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch
 
-from nghiquyet.assessment.selectors import (
-    AssessedGroup,
-    AssessedIndicator,
-    AssessedTarget,
-    ResolutionAssessment,
-    judged_series,
-)
+from nghiquyet.assessment.selectors import incomplete
 from nghiquyet.catalogue.matching import TargetText, suggest
 from nghiquyet.catalogue.models import THEME_ORDER, CatalogueIndicator, TargetMapping, Theme
+from nghiquyet.figures.rollup import Figure
 from nghiquyet.figures.selectors import FigureScope, SubtreeFigures, stored_figures
+from nghiquyet.lib.registry import to_json_number
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
-from nghiquyet.progress import Status, assess_target
-from nghiquyet.resolutions.models import (
-    DataSeries,
-    Indicator,
-    IndicatorGroup,
-    Resolution,
-    Target,
+from nghiquyet.progress import (
+    Assessment,
+    Status,
+    StatusCounts,
+    assess_target,
+    count_statuses,
+    describe_deadline,
+    describe_target,
+    indicator_status,
 )
+from nghiquyet.resolutions.models import DataSeries, Indicator, Resolution, Target
 from nghiquyet.resolutions.terms import this_year, year_in_term
 
 # --- the province comparison -------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IndicatorRow:
+    """What the comparison shows of a commune's numbered indicator."""
+
+    pk: int
+    number: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class TargetRow:
+    """What the comparison reads of a target: its registry fields (``registry``, as
+    ``Target.as_registry_dict`` writes them) and where it belongs."""
+
+    pk: int
+    label: str
+    year: int
+    series_id: int
+    entry_id: int | None  # the catalogue entry it is mapped to
+    registry: Mapping[str, object]
+
+
+@dataclass(slots=True)
+class ComparedTarget:
+    """A commune's target judged as its dashboard judges it (``AssessedTarget``'s words)."""
+
+    target: TargetRow
+    assessment: Assessment
+    series: dict[int, Decimal]  # year -> the quantity the target is judged on
+    figures: dict[int, Figure]  # year -> figure with its source and coverage
+
+    @property
+    def status(self) -> Status:
+        return self.assessment.status
+
+    @property
+    def text(self) -> str:
+        return describe_target(self.target.registry)
+
+    @property
+    def deadline(self) -> str:
+        return describe_deadline(self.target.registry)
+
+    @property
+    def estimate_years(self) -> set[int]:
+        return {y for y, f in self.figures.items() if f.is_estimate}
+
+
+@dataclass(slots=True)
+class ComparedIndicator:
+    indicator: IndicatorRow
+    targets: list[ComparedTarget]
+    status: Status  # the worst judged target (``indicator_status``)
+
+
+@dataclass
+class CommuneAssessment:
+    """A commune's resolution assessed as of a year: the statuses its dashboard shows, in
+    its order (groups by position, indicators by number, targets by position)."""
+
+    resolution: Resolution
+    unit: OrgUnit
+    as_of: int
+    indicators: list[ComparedIndicator]
+    figures: SubtreeFigures
+    counts: StatusCounts  # of the indicators' statuses
+
+    @property
+    def targets(self) -> list[ComparedTarget]:
+        return [t for i in self.indicators for t in i.targets]
 
 
 @dataclass
 class CommuneResult:
     unit: OrgUnit
     resolution: Resolution
-    assessment: ResolutionAssessment
+    assessment: CommuneAssessment
     mapped: int  # targets mapped to a catalogue entry
+    target_count: int
 
     @property
-    def counts(self) -> Any:
+    def counts(self) -> StatusCounts:
         return self.assessment.counts
-
-    @property
-    def target_count(self) -> int:
-        return len(self.assessment.targets)
 
     @property
     def good_share(self) -> float:
@@ -65,8 +139,8 @@ class CommuneResult:
 @dataclass
 class ComparisonRow:
     commune: CommuneResult
-    indicator: Indicator  # the commune's own numbered indicator
-    assessed: AssessedTarget
+    indicator: IndicatorRow  # the commune's own numbered indicator
+    assessed: ComparedTarget
 
 
 @dataclass
@@ -152,12 +226,11 @@ def province_comparison(province: OrgUnit, resolutions: list[Resolution], as_of:
                         approved_only: bool = False) -> ProvinceComparison:
     chosen = _current(resolutions, as_of)
     ids = [r.pk for r in chosen]
-    groups = _groups(ids)
-    indicators = _indicators(ids)
+    targets = _targets(ids)
     years = range(min((r.term_start for r in chosen), default=as_of),
                   max((_year_for(r, as_of) for r in chosen), default=as_of) + 1)
-    figures = _province_figures(chosen, indicators, list(years), approved_only)
-    communes = [_commune(r, groups[r.pk], indicators[r.pk], figures[r.pk], _year_for(r, as_of))
+    figures = _province_figures(chosen, _series(ids), list(years), approved_only)
+    communes = [_commune(r, targets.get(r.pk, []), figures[r.pk], _year_for(r, as_of))
                 for r in chosen]
     communes.sort(key=_commune_rank)
     shared, single = _shared(communes)
@@ -166,70 +239,110 @@ def province_comparison(province: OrgUnit, resolutions: list[Resolution], as_of:
                               communes=communes, shared=shared, single=single)
 
 
-def _groups(ids: list[int]) -> dict[int, list[IndicatorGroup]]:
-    out: dict[int, list[IndicatorGroup]] = defaultdict(list)
-    for g in IndicatorGroup.objects.filter(resolution_id__in=ids).order_by("position"):
-        out[g.resolution_id].append(g)
+# One tuple a target, in the order its resolution's dashboard shows it (the indicators of
+# each group by number, the groups by position, those without a group last).
+_TARGET_FIELDS = (
+    "indicator__resolution_id", "indicator_id", "indicator__number", "indicator__text",
+    "id", "label", "kind", "comparator", "value", "upper", "unit", "denominator", "year",
+    "each_year", "series_id", "series__unit", "catalogue_mapping__indicator_id",
+)
+_TARGET_ORDER = (
+    "indicator__resolution_id", F("indicator__group__position").asc(nulls_last=True),
+    "indicator__group_id", "indicator__number", "position",
+)
+# Per resolution: each indicator with its targets, a target as (its row, the registry it
+# is judged on: with its series' unit, as the dashboard judges it).
+CommuneTargets = list[tuple[IndicatorRow, list[tuple[TargetRow, Mapping[str, object]]]]]
+
+
+def _targets(ids: list[int]) -> dict[int, CommuneTargets]:
+    """Each resolution's indicators and targets, in order, from one query of tuples.
+
+    An indicator without a target is left out, as on the dashboard. Communes copy each
+    other's targets, so a registry is written once and shared (read-only) by every target
+    that has the same fields."""
+    registries: dict[tuple[Any, ...], tuple[Mapping[str, object], Mapping[str, object]]] = {}
+    out: dict[int, CommuneTargets] = defaultdict(list)
+    last_indicator = None
+    own: list[tuple[TargetRow, Mapping[str, object]]] = []
+    for (resolution_id, indicator_id, indicator_number, indicator_text, pk, label, kind,
+         comparator, value, upper, unit, denominator, year, each_year, series_id, series_unit,
+         entry_id) in (Target.objects.filter(indicator__resolution_id__in=ids)
+                       .order_by(*_TARGET_ORDER).values_list(*_TARGET_FIELDS)):
+        if indicator_id != last_indicator:
+            own = []
+            out[resolution_id].append(
+                (IndicatorRow(indicator_id, indicator_number, indicator_text), own))
+            last_indicator = indicator_id
+        key = (label, kind, comparator, value, upper, unit, denominator, year, each_year,
+               series_unit)
+        if key not in registries:
+            registries[key] = _registry(*key)
+        registry, judged = registries[key]
+        own.append((TargetRow(pk, label, year, series_id, entry_id, registry), judged))
     return out
 
 
-def _indicators(ids: list[int]) -> dict[int, list[Indicator]]:
-    targets = Target.objects.select_related("series", "catalogue_mapping__indicator")
-    out: dict[int, list[Indicator]] = defaultdict(list)
-    # Each indicator's group comes from ``_groups`` (by id): not joined again here.
-    for ind in (Indicator.objects.filter(resolution_id__in=ids)
-                .prefetch_related(Prefetch("targets", queryset=targets.order_by("position"),
-                                           to_attr="target_list"))
-                .order_by("resolution_id", "number")):
-        out[ind.resolution_id].append(ind)
+def _registry(label: str, kind: str, comparator: str, value: Decimal, upper: Decimal | None,
+              unit: str, denominator: Decimal | None, year: int, each_year: bool,
+              series_unit: str) -> tuple[Mapping[str, object], Mapping[str, object]]:
+    """The target as ``Target.as_registry_dict`` writes it, and as the dashboard judges
+    it (with its series' unit)."""
+    registry = {"label": label, "kind": kind, "comparator": comparator,
+                "value": to_json_number(value), "upper": to_json_number(upper), "unit": unit,
+                "denominator": to_json_number(denominator), "year": year,
+                "each_year": bool(each_year)}
+    return MappingProxyType(registry), MappingProxyType({**registry, "series_unit": series_unit})
+
+
+def _series(ids: list[int]) -> dict[int, dict[int, DataSeries]]:
+    """Each resolution's series (the keys of its figures): one query, with the fields the
+    figures' readers use; the page itself reads none of them."""
+    out: dict[int, dict[int, DataSeries]] = defaultdict(dict)
+    for s in DataSeries.objects.filter(resolution_id__in=ids).only(
+            "id", "resolution_id", "code", "name", "unit", "reporting_unit_type",
+            "aggregation", "value_type"):
+        out[s.resolution_id][s.pk] = s
     return out
 
 
-def _province_figures(resolutions: list[Resolution], indicators: dict[int, list[Indicator]],
+def _province_figures(resolutions: list[Resolution], series: dict[int, dict[int, DataSeries]],
                       years: list[int], approved_only: bool) -> dict[int, SubtreeFigures]:
     """Every commune's own stored figures in one query (``stored_figures``), as tuples:
     no ORM object and no roll-up per figure."""
-    scopes = [FigureScope(r, r.issuer, _series(indicators[r.pk])) for r in resolutions]
+    scopes = [FigureScope(r, r.issuer, series.get(r.pk, {})) for r in resolutions]
     found = stored_figures(scopes, years, approved_only=approved_only, depth=0)
     return {r.pk: figures for r, figures in zip(resolutions, found, strict=True)}
 
 
-def _series(indicators: list[Indicator]) -> dict[int, DataSeries]:
-    return {t.series_id: t.series for ind in indicators
-            for t in ind.target_list}  # type: ignore[attr-defined]  # prefetched
-
-
-def _commune(resolution: Resolution, groups: list[IndicatorGroup], indicators: list[Indicator],
-             figures: SubtreeFigures, as_of: int) -> CommuneResult:
-    """The commune's assessment, as ``assess_resolution`` makes it, from loaded data."""
+def _commune(resolution: Resolution, indicators: CommuneTargets, figures: SubtreeFigures,
+             as_of: int) -> CommuneResult:
+    """The commune's assessment, as ``assess_resolution`` makes it, from loaded data:
+    statuses for every target, explanations written only for those read."""
     unit = resolution.issuer
-    blocks: dict[int | None, AssessedGroup] = {g.pk: AssessedGroup(g) for g in groups}
-    mapped = 0
-    for ind in indicators:
+    unit_id, term_start, own = unit.pk, resolution.term_start, figures.figures
+    assessed_indicators = []
+    mapped = count = 0
+    for indicator, targets in indicators:
         assessed = []
-        for t in ind.target_list:  # type: ignore[attr-defined]  # prefetched
-            series = judged_series(t, figures, unit.pk)
-            assessed.append(AssessedTarget(
-                target=t, series=series, figures=figures.of(t.series_id, unit.pk),
-                # Statuses for every commune; the few explanations shown are written then.
-                assessment=assess_target(t.as_registry_dict(), series,
-                                         term_start=resolution.term_start, as_of=as_of,
-                                         explain=False)))
-            mapped += _entry_of(t) is not None
-        blocks.setdefault(ind.group_id, AssessedGroup(None)).indicators.append(
-            AssessedIndicator(ind, assessed))
-    ordered = [b for b in blocks.values() if b.indicators]
-    ordered.sort(key=lambda b: (b.group is None, b.group.position if b.group else 0))
-    ra = ResolutionAssessment(
-        resolution=resolution, unit=unit, as_of=as_of,
-        years=list(range(resolution.term_start, resolution.term_end + 1)),
-        groups=ordered, figures=figures)
-    return CommuneResult(unit=unit, resolution=resolution, assessment=ra, mapped=mapped)
-
-
-def _entry_of(target: Target) -> CatalogueIndicator | None:
-    mapping = getattr(target, "catalogue_mapping", None)
-    return mapping.indicator if mapping is not None else None
+        for target, judged_registry in targets:
+            shown = own.get(target.series_id, {}).get(unit_id, {})
+            # A partial figure is shown, never judged (``assessment.selectors.judged_series``).
+            series = {y: f.value for y, f in shown.items()
+                      if f.value is not None and not incomplete(f)}
+            assessed.append(ComparedTarget(
+                target, assess_target(judged_registry, series, term_start=term_start,
+                                      as_of=as_of, explain=False),
+                series, shown))
+            mapped += target.entry_id is not None
+        count += len(assessed)
+        assessed_indicators.append(ComparedIndicator(
+            indicator, assessed, indicator_status(t.assessment.status for t in assessed)))
+    ra = CommuneAssessment(resolution=resolution, unit=unit, as_of=as_of,
+                           indicators=assessed_indicators, figures=figures,
+                           counts=count_statuses(i.status for i in assessed_indicators))
+    return CommuneResult(unit=unit, resolution=resolution, assessment=ra, mapped=mapped,
+                         target_count=count)
 
 
 def _commune_rank(c: CommuneResult) -> tuple[float, int, str]:
@@ -237,7 +350,7 @@ def _commune_rank(c: CommuneResult) -> tuple[float, int, str]:
     return (c.good_share, -c.counts.counts[Status.MISSED], c.unit.name)
 
 
-def status_rank(assessed: AssessedTarget) -> tuple[int, float]:
+def status_rank(assessed: ComparedTarget) -> tuple[int, float]:
     """Worst first; a target without figures goes last, since it cannot be ranked."""
     a = assessed.assessment
     rank_ = a.status.rank if a.status.rank is not None else 99
@@ -245,26 +358,23 @@ def status_rank(assessed: AssessedTarget) -> tuple[int, float]:
 
 
 def _shared(communes: list[CommuneResult]) -> tuple[list[SharedIndicator], int]:
+    """The catalogue entries two communes or more set targets for, and how many only one
+    set; the entries shown are read in one query (none when no target is mapped)."""
     rows: dict[int, list[ComparisonRow]] = defaultdict(list)
-    entries: dict[int, CatalogueIndicator] = {}
     for commune in communes:
         for ai in commune.assessment.indicators:
             for at in ai.targets:
-                entry = _entry_of(at.target)
-                if entry is not None:
-                    entries[entry.pk] = entry
-                    rows[entry.pk].append(ComparisonRow(commune, ai.indicator, at))
-    shared, single = [], 0
-    for pk, entry_rows in rows.items():
-        block = SharedIndicator(entries[pk], sorted(
-            entry_rows, key=lambda r: (*status_rank(r.assessed), r.commune.unit.name)))
-        if block.commune_count >= 2:
-            shared.append(block)
-        else:
-            single += 1
+                if at.target.entry_id is not None:
+                    rows[at.target.entry_id].append(ComparisonRow(commune, ai.indicator, at))
+    shown = {pk: entry_rows for pk, entry_rows in rows.items()
+             if len({r.commune.unit.pk for r in entry_rows}) >= 2}
+    entries = CatalogueIndicator.objects.in_bulk(list(shown)) if shown else {}
+    shared = [SharedIndicator(entries[pk], sorted(
+        entry_rows, key=lambda r: (*status_rank(r.assessed), r.commune.unit.name)))
+        for pk, entry_rows in shown.items()]
     shared.sort(key=lambda s: (THEME_ORDER.index(s.entry.theme) if s.entry.theme in THEME_ORDER
                                else len(THEME_ORDER), s.entry.position, s.entry.code))
-    return shared, single
+    return shared, len(rows) - len(shown)
 
 
 # --- the mapping review ------------------------------------------------------------
