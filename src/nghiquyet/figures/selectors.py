@@ -95,9 +95,12 @@ def stored_figures(
                 paths |= Q(orgunit__path__startswith=scope.root.path)
             rows = rows.filter(paths, series_id__in=list(by_series))
         else:
-            # The units' rows, whatever the series (a unit holds few other series'): a
-            # list of series ids as well would make the index search every combination.
-            rows = rows.filter(orgunit_id__in={uid for own in units for uid in own})
+            # The units' rows of these resolutions' series (a commune also holds its
+            # province's series: half the rows on a province page): a list of series ids
+            # instead would make the index search every combination.
+            rows = rows.filter(orgunit_id__in={uid for own in units for uid in own},
+                               series__resolution_id__in={
+                                   s.resolution_id for mine in series for s in mine.values()})
         for row in rows.values_list("series_id", "orgunit_id", "year", *COLUMNS[4:]):
             sid, uid, year = row[:3]
             for index in by_series.get(sid, ()):
