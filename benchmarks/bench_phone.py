@@ -114,7 +114,8 @@ def ids(env: dict[str, str]) -> dict[str, int]:
     return {"r": int(r), "v": int(v)}
 
 
-def measure(browser: Any, base: str, role: str, path: str) -> tuple[int, int, int, float, float]:
+def signed_in(browser: Any, base: str, role: str) -> tuple[Any, Any]:
+    """A phone-sized context and its page, logged in as ``role`` (unthrottled)."""
     context = browser.new_context(viewport=PHONE, locale="vi-VN")
     page = context.new_page()
     page.goto(f"{base}/login/")
@@ -122,6 +123,11 @@ def measure(browser: Any, base: str, role: str, path: str) -> tuple[int, int, in
     page.fill("#id_password", PASSWORD)
     page.click("main button[type=submit]")
     page.wait_for_url(f"{base}/")
+    return context, page
+
+
+def measure(browser: Any, base: str, role: str, path: str) -> tuple[int, int, int, float, float]:
+    context, page = signed_in(browser, base, role)
     cdp = context.new_cdp_session(page)
     cdp.send("Network.enable")
     # The service worker's own fetches escape the page's network emulation: bypass it, so
@@ -156,13 +162,7 @@ def measure(browser: Any, base: str, role: str, path: str) -> tuple[int, int, in
 
 def measure_offline(browser: Any, base: str, role: str, path: str) -> float:
     """The entry grid opened with no network, from the service worker's copy, at 4× CPU."""
-    context = browser.new_context(viewport=PHONE, locale="vi-VN")
-    page = context.new_page()
-    page.goto(f"{base}/login/")
-    page.fill("#id_username", role)
-    page.fill("#id_password", PASSWORD)
-    page.click("main button[type=submit]")
-    page.wait_for_url(f"{base}/")
+    context, page = signed_in(browser, base, role)
     page.goto(f"{base}{path}")
     page.evaluate("() => navigator.serviceWorker.ready.then(() => true)")
     page.reload()
