@@ -268,13 +268,17 @@ def _assigned_series_ids(user: Viewer | None) -> set[int]:
     return cached
 
 
+def _takes_figures(series: Any, unit: OrgUnit) -> bool:
+    """Whether the unit can hold a figure of the series at all: it lies under the
+    resolution's issuer, and it still reports (a dissolved or merged unit reports no more)."""
+    return unit.is_within(series.resolution.issuer) and unit.is_active
+
+
 def can_enter_value(user: Viewer | None, series: Any, unit: OrgUnit) -> bool:
     """Enter and submit a figure: an officer for the series assigned to them, anywhere in
     their subtree; a unit reporter for their own unit, for series that unit type reports."""
-    if not unit.is_within(series.resolution.issuer):
-        return False  # a figure belongs to a unit under the resolution's issuer
-    if not unit.is_active:
-        return False  # a unit that stopped (dissolved, merged) reports no more
+    if not _takes_figures(series, unit):
+        return False
     if is_system_admin(user):
         return True
     for role, scope_unit in scopes(user):
@@ -306,9 +310,7 @@ def can_restore_value(user: Viewer | None, value: Any) -> bool:
     be reopened first) is the workflow's, not a permission."""
     if can_enter_value(user, value.series, value.orgunit):
         return True
-    unit = value.orgunit
-    return (unit.is_active and unit.is_within(value.series.resolution.issuer)
-            and _leads_unit(user, value))
+    return _takes_figures(value.series, value.orgunit) and _leads_unit(user, value)
 
 
 def _leads_unit(user: Viewer | None, value: Any) -> bool:

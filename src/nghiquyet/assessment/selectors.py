@@ -186,8 +186,12 @@ def judged_series(target: Target, figures: SubtreeFigures, unit_id: int | None =
     """Year -> value the target is judged on. A partial figure (a total missing some
     villages, a year's flow with only its first half) would read as a decline: it is
     shown on the pages but left out of the judgement."""
-    return {y: f.value for y, f in figures.of(target.series_id, unit_id).items()
-            if f.value is not None and not incomplete(f)}
+    return judged_values(figures.of(target.series_id, unit_id))
+
+
+def judged_values(figures: dict[int, Figure]) -> dict[int, Decimal]:
+    """``judged_series`` of a unit's figures of one series (year -> figure)."""
+    return {y: f.value for y, f in figures.items() if f.value is not None and not incomplete(f)}
 
 
 def incomplete(figure: Figure) -> bool:

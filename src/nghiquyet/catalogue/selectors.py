@@ -23,12 +23,11 @@ from typing import Any
 
 from django.db.models import F, Prefetch
 
-from nghiquyet.assessment.selectors import incomplete
+from nghiquyet.assessment.selectors import judged_values
 from nghiquyet.catalogue.matching import TargetText, suggest
 from nghiquyet.catalogue.models import THEME_ORDER, CatalogueIndicator, TargetMapping, Theme
 from nghiquyet.figures.rollup import Figure
 from nghiquyet.figures.selectors import FigureScope, SubtreeFigures, stored_figures
-from nghiquyet.lib.registry import to_json_number
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 from nghiquyet.progress import (
     Assessment,
@@ -40,7 +39,13 @@ from nghiquyet.progress import (
     describe_target,
     indicator_status,
 )
-from nghiquyet.resolutions.models import DataSeries, Indicator, Resolution, Target
+from nghiquyet.resolutions.models import (
+    DataSeries,
+    Indicator,
+    Resolution,
+    Target,
+    registry_target,
+)
 from nghiquyet.resolutions.terms import this_year, year_in_term
 
 # --- the province comparison -------------------------------------------------------
@@ -288,10 +293,9 @@ def _registry(label: str, kind: str, comparator: str, value: Decimal, upper: Dec
               series_unit: str) -> tuple[Mapping[str, object], Mapping[str, object]]:
     """The target as ``Target.as_registry_dict`` writes it, and as the dashboard judges
     it (with its series' unit)."""
-    registry = {"label": label, "kind": kind, "comparator": comparator,
-                "value": to_json_number(value), "upper": to_json_number(upper), "unit": unit,
-                "denominator": to_json_number(denominator), "year": year,
-                "each_year": bool(each_year)}
+    registry = registry_target(label=label, kind=kind, comparator=comparator, value=value,
+                               upper=upper, unit=unit, denominator=denominator, year=year,
+                               each_year=each_year)
     return MappingProxyType(registry), MappingProxyType({**registry, "series_unit": series_unit})
 
 
@@ -327,9 +331,7 @@ def _commune(resolution: Resolution, indicators: CommuneTargets, figures: Subtre
         assessed = []
         for target, judged_registry in targets:
             shown = own.get(target.series_id, {}).get(unit_id, {})
-            # A partial figure is shown, never judged (``assessment.selectors.judged_series``).
-            series = {y: f.value for y, f in shown.items()
-                      if f.value is not None and not incomplete(f)}
+            series = judged_values(shown)  # a partial figure is shown, never judged
             assessed.append(ComparedTarget(
                 target, assess_target(judged_registry, series, term_start=term_start,
                                       as_of=as_of, explain=False),

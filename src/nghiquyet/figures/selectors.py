@@ -6,7 +6,7 @@ series, units or years; tests assert it.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -298,23 +298,22 @@ def approval_page(user: Viewer, resolution: Resolution, page: int = 1,
     pages = max(1, -(-len(waiting) // per_page))
     page = min(max(page, 1), pages)
     chosen = waiting[(page - 1) * per_page: page * per_page]
-    unit_totals: dict[int, int] = defaultdict(int)
-    for v in waiting:
-        unit_totals[v.orgunit_id] += 1
     if not chosen:
         return ApprovalPage([], 0, {}, 1, 1)
-    return ApprovalPage(approval_items(resolution, chosen), len(waiting), dict(unit_totals),
+    return ApprovalPage(approval_items(resolution, chosen), len(waiting), _per_unit(waiting),
                         page, pages)
+
+
+def _per_unit(waiting: list[DataValue]) -> dict[int, int]:
+    """unit id -> how many of the waiting figures are its."""
+    return dict(Counter(v.orgunit_id for v in waiting))
 
 
 def pending_counts(user: Viewer, resolution: Resolution) -> tuple[int, dict[int, int]]:
     """How many figures wait for the user's decision, in all and per unit: the approvals
     page's counts, drawn again when a decision is made in place. Two queries."""
     waiting = pending_approvals(user, resolution)
-    per_unit: dict[int, int] = defaultdict(int)
-    for v in waiting:
-        per_unit[v.orgunit_id] += 1
-    return len(waiting), dict(per_unit)
+    return len(waiting), _per_unit(waiting)
 
 
 def approval_items(resolution: Resolution, chosen: list[DataValue]) -> list[ApprovalItem]:

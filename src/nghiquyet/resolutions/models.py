@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -198,19 +200,30 @@ class Target(models.Model):
         return self.label or self.indicator.text[:80]
 
     def as_registry_dict(self) -> dict[str, object]:
-        from nghiquyet.lib.registry import to_json_number
+        return registry_target(
+            label=self.label, kind=self.kind, comparator=self.comparator, value=self.value,
+            upper=self.upper, unit=self.unit, denominator=self.denominator, year=self.year,
+            each_year=self.each_year)
 
-        return {
-            "label": self.label,
-            "kind": self.kind,
-            "comparator": self.comparator,
-            "value": to_json_number(self.value),
-            "upper": to_json_number(self.upper),
-            "unit": self.unit,
-            "denominator": to_json_number(self.denominator),
-            "year": self.year,
-            "each_year": self.each_year,
-        }
+
+def registry_target(*, label: str, kind: str, comparator: str, value: Decimal | None,
+                    upper: Decimal | None, unit: str, denominator: Decimal | None,
+                    year: int | None, each_year: bool) -> dict[str, object]:
+    """A target's fields as the registry writes them (``Target.as_registry_dict``), from
+    the columns: pages that read targets as tuples build the same dict."""
+    from nghiquyet.lib.registry import to_json_number
+
+    return {
+        "label": label,
+        "kind": kind,
+        "comparator": comparator,
+        "value": to_json_number(value),
+        "upper": to_json_number(upper),
+        "unit": unit,
+        "denominator": to_json_number(denominator),
+        "year": year,
+        "each_year": bool(each_year),
+    }
 
 
 class NumberedItem(models.Model):
