@@ -45,13 +45,13 @@ def _count(province):
 
 
 @pytest.mark.django_db
-def test_two_or_five_communes_cost_the_same_five_queries(seed_doc, catalogue):
+def test_two_or_five_communes_cost_the_same_four_queries(seed_doc, catalogue):
     small, cmp_small = _count(_province("AA", 2, seed_doc))
     large, cmp_large = _count(_province("BB", 5, seed_doc))
     assert len(cmp_small.communes) == 2 and len(cmp_large.communes) == 5
-    # the resolutions; the targets (indicators, groups and mappings joined); the series;
-    # the catalogue entries shown; the stored figures
-    assert small == large == 5
+    # the resolutions; the targets (indicators, groups and mappings joined); the
+    # catalogue entries shown; the communes' own stored figures
+    assert small == large == 4
 
 
 @pytest.mark.django_db
@@ -59,7 +59,7 @@ def test_without_a_mapped_target_the_catalogue_is_not_read(seed_doc, catalogue):
     province = _province("DD", 3, seed_doc)
     TargetMapping.objects.all().delete()
     queries, cmp = _count(province)
-    assert queries == 4 and cmp.shared == [] and cmp.single == 0
+    assert queries == 3 and cmp.shared == [] and cmp.single == 0
     for commune in cmp.communes:
         assert commune.mapped == 0
         assert commune.target_count == len(assess_resolution(commune.resolution).targets)

@@ -17,12 +17,13 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from nghiquyet.accounts.models import RoleAssignment
+from nghiquyet.assessment.selectors import judged_values
 from nghiquyet.audit.models import AuditEvent
 from nghiquyet.figures import services
 from nghiquyet.figures.models import DataValue, StoredFigure
 from nghiquyet.figures.periods import parse_period
 from nghiquyet.figures.rollup import Cell, Unit, roll_up
-from nghiquyet.figures.selectors import subtree_figures
+from nghiquyet.figures.selectors import NO_FIGURES, issuer_judged_figures, subtree_figures
 from nghiquyet.figures.store import (
     COLUMNS,
     as_row,
@@ -153,7 +154,23 @@ def _run(villages: list[int], school: bool, at_province: bool,
     for op in writes:
         _apply(op, series, province, entering, approving)
     assert_table_is_the_roll_up()
+    assert_light_read_agrees(resolution)
     assert call_command("figures", "check") is None  # no difference: no CommandError
+
+
+def assert_light_read_agrees(resolution: Resolution) -> None:
+    """``issuer_judged_figures`` (the province comparison's read: tuples, no ``Figure``)
+    gives what ``stored_figures`` gives at the issuer, read through ``judged_values``."""
+    for approved_only in (False, True):
+        light = issuer_judged_figures([resolution], YEARS, approved_only=approved_only)
+        full = subtree_figures(resolution, resolution.issuer, YEARS, depth=0,
+                               approved_only=approved_only)
+        for sid in full.series:
+            own = full.of(sid)
+            got = light[resolution.pk].get(sid, NO_FIGURES)
+            assert got.judged == judged_values(own)
+            assert got.estimates == {y for y, f in own.items() if f.is_estimate}
+        assert set(light[resolution.pk]) <= set(full.series)
 
 
 def _apply(op: tuple[Any, ...], series: list[DataSeries], province: OrgUnit, entering: Any,

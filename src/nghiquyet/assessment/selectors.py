@@ -12,7 +12,7 @@ from typing import Any
 
 from nghiquyet.accounts import access
 from nghiquyet.figures.figure_sets import DEFAULT_FIGURE_SET, FigureSet, figure_set
-from nghiquyet.figures.rollup import Figure
+from nghiquyet.figures.rollup import Figure, not_judged
 from nghiquyet.figures.selectors import SubtreeFigures, subtree_figures
 from nghiquyet.lib.i18n import gettext as _
 from nghiquyet.orgunits.models import OrgUnit
@@ -195,11 +195,8 @@ def judged_values(figures: dict[int, Figure]) -> dict[int, Decimal]:
 
 
 def incomplete(figure: Figure) -> bool:
-    """The one rule: a figure is not judged when it is partial (a total missing sub-units,
-    part of a year's flow) or computed from only some of the sub-units that should report,
-    even a rate (8 of 30 villages' households are not the commune's poverty rate)."""
-    return figure.partial or (figure.source == "computed" and figure.expected > 0
-                              and figure.reported < figure.expected)
+    """Whether the figure is left out of the judgement (``rollup.not_judged``)."""
+    return not_judged(figure.partial, figure.source, figure.reported, figure.expected)
 
 
 def assess_resolution(

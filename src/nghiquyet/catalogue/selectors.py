@@ -1,14 +1,15 @@
 """Reads for the catalogue pages and API: the province comparison and the mapping review.
 
-``province_comparison`` assesses every commune of a province in at most four queries,
+``province_comparison`` assesses every commune of a province in at most three queries,
 plus the one of ``province_resolutions``, whatever the number of communes, targets or
 figures: the targets as tuples (their indicator, group position, series unit and
-catalogue entry joined), the series, the catalogue entries that targets are mapped to,
-and the communes' stored figures (``figures.selectors.stored_figures``). It builds no
-model object per indicator or target: light rows (``TargetRow``, ``IndicatorRow``) carry
-what the page and the API show, and each target's explanation is written only if read.
-Assessing commune by commune with ``assess_resolution`` would cost six queries a commune
-and a model object per indicator, target and series.
+catalogue entry joined), the catalogue entries that targets are mapped to, and the
+communes' own stored figures (``figures.selectors.issuer_judged_figures``: value judged
+and estimate flag per series and year). It builds no model object per indicator, target,
+series or figure: light rows (``TargetRow``, ``IndicatorRow``) carry what the page and
+the API show, and each target's explanation is written only if read. Assessing commune
+by commune with ``assess_resolution`` would cost six queries a commune and a model
+object per indicator, target, series and figure.
 """
 
 from __future__ import annotations
@@ -23,11 +24,9 @@ from typing import Any
 
 from django.db.models import F, Prefetch
 
-from nghiquyet.assessment.selectors import judged_values
 from nghiquyet.catalogue.matching import TargetText, suggest
 from nghiquyet.catalogue.models import THEME_ORDER, CatalogueIndicator, TargetMapping, Theme
-from nghiquyet.figures.rollup import Figure
-from nghiquyet.figures.selectors import FigureScope, SubtreeFigures, stored_figures
+from nghiquyet.figures.selectors import NO_FIGURES, JudgedFigures, issuer_judged_figures
 from nghiquyet.orgunits.models import OrgUnit, OrgUnitType
 from nghiquyet.progress import (
     Assessment,
@@ -40,7 +39,6 @@ from nghiquyet.progress import (
     indicator_status,
 )
 from nghiquyet.resolutions.models import (
-    DataSeries,
     Indicator,
     Resolution,
     Target,
@@ -80,7 +78,7 @@ class ComparedTarget:
     target: TargetRow
     assessment: Assessment
     series: dict[int, Decimal]  # year -> the quantity the target is judged on
-    figures: dict[int, Figure]  # year -> figure with its source and coverage
+    estimates: frozenset[int]  # years whose figure is an estimate
 
     @property
     def status(self) -> Status:
@@ -95,8 +93,8 @@ class ComparedTarget:
         return describe_deadline(self.target.registry)
 
     @property
-    def estimate_years(self) -> set[int]:
-        return {y for y, f in self.figures.items() if f.is_estimate}
+    def estimate_years(self) -> frozenset[int]:
+        return self.estimates
 
 
 @dataclass(slots=True)
@@ -115,7 +113,6 @@ class CommuneAssessment:
     unit: OrgUnit
     as_of: int
     indicators: list[ComparedIndicator]
-    figures: SubtreeFigures
     counts: StatusCounts  # of the indicators' statuses
 
     @property
@@ -234,7 +231,7 @@ def province_comparison(province: OrgUnit, resolutions: list[Resolution], as_of:
     targets = _targets(ids)
     years = range(min((r.term_start for r in chosen), default=as_of),
                   max((_year_for(r, as_of) for r in chosen), default=as_of) + 1)
-    figures = _province_figures(chosen, _series(ids), list(years), approved_only)
+    figures = issuer_judged_figures(chosen, years, approved_only=approved_only)
     communes = [_commune(r, targets.get(r.pk, []), figures[r.pk], _year_for(r, as_of))
                 for r in chosen]
     communes.sort(key=_commune_rank)
@@ -299,49 +296,28 @@ def _registry(label: str, kind: str, comparator: str, value: Decimal, upper: Dec
     return MappingProxyType(registry), MappingProxyType({**registry, "series_unit": series_unit})
 
 
-def _series(ids: list[int]) -> dict[int, dict[int, DataSeries]]:
-    """Each resolution's series (the keys of its figures): one query, with the fields the
-    figures' readers use; the page itself reads none of them."""
-    out: dict[int, dict[int, DataSeries]] = defaultdict(dict)
-    for s in DataSeries.objects.filter(resolution_id__in=ids).only(
-            "id", "resolution_id", "code", "name", "unit", "reporting_unit_type",
-            "aggregation", "value_type"):
-        out[s.resolution_id][s.pk] = s
-    return out
-
-
-def _province_figures(resolutions: list[Resolution], series: dict[int, dict[int, DataSeries]],
-                      years: list[int], approved_only: bool) -> dict[int, SubtreeFigures]:
-    """Every commune's own stored figures in one query (``stored_figures``), as tuples:
-    no ORM object and no roll-up per figure."""
-    scopes = [FigureScope(r, r.issuer, series.get(r.pk, {})) for r in resolutions]
-    found = stored_figures(scopes, years, approved_only=approved_only, depth=0)
-    return {r.pk: figures for r, figures in zip(resolutions, found, strict=True)}
-
-
-def _commune(resolution: Resolution, indicators: CommuneTargets, figures: SubtreeFigures,
-             as_of: int) -> CommuneResult:
+def _commune(resolution: Resolution, indicators: CommuneTargets,
+             figures: dict[int, JudgedFigures], as_of: int) -> CommuneResult:
     """The commune's assessment, as ``assess_resolution`` makes it, from loaded data:
     statuses for every target, explanations written only for those read."""
     unit = resolution.issuer
-    unit_id, term_start, own = unit.pk, resolution.term_start, figures.figures
+    term_start = resolution.term_start
     assessed_indicators = []
     mapped = count = 0
     for indicator, targets in indicators:
         assessed = []
         for target, judged_registry in targets:
-            shown = own.get(target.series_id, {}).get(unit_id, {})
-            series = judged_values(shown)  # a partial figure is shown, never judged
+            own = figures.get(target.series_id, NO_FIGURES)
             assessed.append(ComparedTarget(
-                target, assess_target(judged_registry, series, term_start=term_start,
+                target, assess_target(judged_registry, own.judged, term_start=term_start,
                                       as_of=as_of, explain=False),
-                series, shown))
+                own.judged, own.estimates))
             mapped += target.entry_id is not None
         count += len(assessed)
         assessed_indicators.append(ComparedIndicator(
             indicator, assessed, indicator_status(t.assessment.status for t in assessed)))
     ra = CommuneAssessment(resolution=resolution, unit=unit, as_of=as_of,
-                           indicators=assessed_indicators, figures=figures,
+                           indicators=assessed_indicators,
                            counts=count_statuses(i.status for i in assessed_indicators))
     return CommuneResult(unit=unit, resolution=resolution, assessment=ra, mapped=mapped,
                          target_count=count)

@@ -41,6 +41,14 @@ class Unit:
     active: bool = True
 
 
+def not_judged(partial: bool, source: str, reported: int, expected: int) -> bool:
+    """The one rule: a figure is not judged when it is partial (a total missing sub-units,
+    part of a year's flow) or computed from only some of the sub-units that should report,
+    even a rate (8 of 30 villages' households are not the commune's poverty rate). Its
+    parts as arguments, so that a read of stored rows applies it without a ``Figure``."""
+    return partial or (source == "computed" and expected > 0 and reported < expected)
+
+
 @dataclass(slots=True)
 class Figure:
     """A unit's figure for one year, and where it came from."""

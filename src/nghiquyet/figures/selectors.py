@@ -18,7 +18,7 @@ from nghiquyet.accounts import access
 from nghiquyet.accounts.types import Viewer
 from nghiquyet.figures.models import DataValue, StoredFigure, ValueStatus
 from nghiquyet.figures.periods import PeriodCode
-from nghiquyet.figures.rollup import Figure, SeriesRule
+from nghiquyet.figures.rollup import Figure, SeriesRule, not_judged
 from nghiquyet.figures.store import COLUMNS, as_figure, rule_of
 from nghiquyet.orgunits.models import OrgUnit
 from nghiquyet.resolutions.models import DataSeries, Resolution, Target
@@ -130,6 +130,53 @@ def _scope_series(scopes: list[FigureScope], series_ids: Iterable[int] | None
     return [{sid: s for sid, s in (scope.series if scope.series is not None
                                    else read[scope.resolution.pk]).items()
              if wanted is None or sid in wanted} for scope in scopes]
+
+
+@dataclass(frozen=True, slots=True)
+class JudgedFigures:
+    """One issuer's own figures of one series, as far as a status needs them: year ->
+    value judged (``rollup.not_judged`` left out), and the years whose figure is an
+    estimate."""
+
+    judged: dict[int, Decimal]
+    estimates: frozenset[int]
+
+
+NO_FIGURES = JudgedFigures({}, frozenset())
+
+
+def issuer_judged_figures(resolutions: Iterable[Resolution], years: Iterable[int], *,
+                          approved_only: bool = False) -> dict[int, dict[int, JudgedFigures]]:
+    """Each resolution's issuer's own stored figures, per series: resolution -> series ->
+    ``JudgedFigures``. One query of tuples, whatever the number of resolutions; no series,
+    unit or ``Figure`` object. For the views that show thousands of statuses and no figure
+    in full (the province comparison); ``stored_figures`` gives the figures themselves."""
+    issuers = {r.pk: r.issuer_id for r in resolutions}
+    years = list(years)
+    out: dict[int, dict[int, JudgedFigures]] = {pk: {} for pk in issuers}
+    if not issuers or not years:
+        return out
+    judged: dict[tuple[int, int], dict[int, Decimal]] = defaultdict(dict)
+    estimates: dict[tuple[int, int], set[int]] = defaultdict(set)
+    rows = StoredFigure.objects.filter(
+        year__in=years, approved_only=approved_only, orgunit_id__in=set(issuers.values()),
+        series__resolution_id__in=list(issuers),
+    ).values_list("series__resolution_id", "series_id", "orgunit_id", "year", "value",
+                  "source", "reported", "expected", "partial", "is_estimate")
+    for (rid, sid, uid, year, value, source, reported, expected, partial,
+         is_estimate) in rows:
+        if uid != issuers[rid]:
+            continue  # another commune's row of a series it shares the table with
+        key = (rid, sid)
+        if value is not None and not not_judged(partial, source, reported, expected):
+            judged[key][year] = value
+        if is_estimate:
+            estimates[key].add(year)
+    for rid, sid in judged.keys() | estimates.keys():
+        out[rid][sid] = JudgedFigures(
+            dict(sorted(judged.get((rid, sid), {}).items())),
+            frozenset(estimates.get((rid, sid), ())))
+    return out
 
 
 def subtree_figures(
