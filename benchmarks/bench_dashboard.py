@@ -453,7 +453,11 @@ def check_same(assessments: list[Any], figures: Figures, verdicts: dict[int, Ver
     compared = 0
     for ra in assessments:
         unit_id = ra.unit.pk
-        for series_id in ra.figures.series:
+        # the province comparison keeps only the judged values; a dashboard, every figure
+        judged_only = not hasattr(ra, "figures")
+        if judged_only:
+            compared += _check_judged(ra, figures)
+        for series_id in () if judged_only else ra.figures.series:
             mine = ra.figures.yearly(series_id, unit_id)
             theirs = figures.get((unit_id, series_id), {})
             assert set(mine) == set(theirs), (
@@ -471,6 +475,25 @@ def check_same(assessments: list[Any], figures: Figures, verdicts: dict[int, Ver
         assert got == expected.targets, f"statuses differ for {ra.unit.code}"
         assert {i.indicator.pk: i.status for i in ra.indicators} == expected.indicators
         assert ra.counts == expected.counts
+    return compared
+
+
+def _check_judged(ra: Any, figures: Figures) -> int:
+    """The province comparison's judged values (``ComparedTarget.series``) against the
+    SQL's figures that are not partial; the cells compared."""
+    compared = 0
+    for t in ra.targets:
+        theirs = {year: value for year, (value, partial)
+                  in figures.get((ra.unit.pk, t.target.series_id), {}).items()
+                  if not partial and value is not None}
+        assert set(t.series) == set(theirs), (
+            f"unit {ra.unit.code}, target {t.target.pk}: judged years {sorted(t.series)} "
+            f"from the selector, {sorted(theirs)} from SQL")
+        for year, value in t.series.items():
+            assert close(value, theirs[year]), (
+                f"unit {ra.unit.code}, target {t.target.pk}, {year}: {value} from the "
+                f"selector, {theirs[year]} from SQL")
+            compared += 1
     return compared
 
 

@@ -51,7 +51,7 @@ HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)">')
 SUBMIT = re.compile(r'hx-post="(/values/\d+/submit/)" hx-vals=\'\{"version": "(\d+)"\}\'')
 APPROVE = re.compile(r'<form method="post" action="(/values/\d+/approve/)"[^>]*>.*?'
                      r'name="version" value="(\d+)"', re.S)
-INDICATOR = re.compile(r'href="(/resolutions/\d+/indicators/\d+/)"')
+INDICATOR = re.compile(r'href="(/resolutions/\d+/indicators/\d+/[^"#]*)"')
 
 
 def _number(text: str) -> Decimal | None:
@@ -177,7 +177,8 @@ class DashboardReader(Person):
         page = self.client.get(f"/resolutions/{RESOLUTION}/dashboard/", name="commune dashboard")
         links = INDICATOR.findall(page.text)
         if links:
-            self.client.get(random.choice(links), name="indicator page")  # noqa: S311
+            link = html.unescape(random.choice(links))  # noqa: S311
+            self.client.get(link, name="indicator page")
 
     @task(1)
     def home(self) -> None:

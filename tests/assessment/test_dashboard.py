@@ -63,7 +63,11 @@ def test_indicator_detail_breaks_down_by_village_worst_first(client, demo):
     charts = json.loads(html.split('id="chart-data" type="application/json">')[1].split("</script>")[0])
     assert charts[0]["labels"][0] == "2025" and charts[0]["required"][-1] == 12.0
     assert charts[0]["actual"][:2] == [pytest.approx(19.8085, abs=1e-3), pytest.approx(17.8938, abs=1e-3)]
-    assert html.count('<td class="card-title">Bản ') == 30
+    assert html.count('<td class="card-title">Bản ') == 10  # the worst ten, then a link
+    assert "Xem cả 30 đơn vị" in html
+    everyone = client.get(reverse("assessment:indicator", args=[demo.pk, 7]) + "?year=2026"
+                          "&figures=all&units=all").content.decode()
+    assert everyone.count('<td class="card-title">Bản ') == 30
     assert "chart-4.6.1.umd.min.js" in html
 
 

@@ -56,7 +56,7 @@ def test_leader_approves_and_history_shows_every_step(browser, live_server, demo
     page.goto(f"{live_server.url}/resolutions/{demo.pk}/dashboard/?year=2026")
     page.emulate_media(media="print")
     assert not page.locator(".dash-filters").is_visible()
-    assert page.locator(".explain-print").first.is_visible()
+    assert page.locator(".status-chip .explain").first.is_visible()
     shoot(page, f"dashboard-print-{size}")
     page.context.close()
 

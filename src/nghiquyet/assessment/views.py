@@ -77,6 +77,9 @@ def _viewable_units(request: HttpRequest, resolution: Resolution) -> list[OrgUni
     return [issuer, *access.visible_units(request.user, units)]
 
 
+SUB_UNITS_SHOWN = 10  # sub-units listed per target before "Xem cả"
+
+
 @login_required
 @require_GET
 def indicator_detail(request: HttpRequest, resolution_id: int, number: int) -> HttpResponse:
@@ -88,8 +91,12 @@ def indicator_detail(request: HttpRequest, resolution_id: int, number: int) -> H
         raise Http404
     details = [target_detail(ra, t) for t in indicator.targets]
     charts = [_chart_data(ctx["years"], d) for d in details]
+    # A commune has 30-70 villages: each target shows its worst few, the rest on request
+    # (the page stays under 100 KB of HTML on a phone).
+    shown = None if request.GET.get("units") == "all" else SUB_UNITS_SHOWN
     ctx.update({"ra": ra, "ai": indicator, "details": list(zip(details, charts, strict=True)),
-                "charts": charts, "forecast_note": forecast_note(ra)})
+                "charts": charts, "forecast_note": forecast_note(ra),
+                "sub_units_shown": shown, "sub_units_slice": f":{shown}" if shown else ":"})
     return render(request, "assessment/indicator.html", ctx)
 
 

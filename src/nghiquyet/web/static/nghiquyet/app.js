@@ -15,6 +15,19 @@
     if (el) { e.preventDefault(); window.print(); }
   });
 
+  // A status explanation is written once, inside its closed chip: open the chips for
+  // printing, and close again those that were closed.
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details.status-chip:not([open])").forEach(function (d) {
+      d.open = true; d.setAttribute("data-print-opened", "");
+    });
+  });
+  window.addEventListener("afterprint", function () {
+    document.querySelectorAll("details[data-print-opened]").forEach(function (d) {
+      d.open = false; d.removeAttribute("data-print-opened");
+    });
+  });
+
   // Forms that change something hard to undo say what they will do, and ask.
   document.addEventListener("submit", function (e) {
     var form = e.target;
