@@ -105,3 +105,61 @@ def test_two_villages_saved_at_once_both_reach_the_commune_total(assigned, serie
     monkeypatch.setattr(store, "_rows_for", rows_for)
     checked, differences = store.check_figures(series_ids=[series["grain"].pk])
     assert checked > 0 and differences == []
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_submit_and_a_save_in_one_village_at_once_do_not_deadlock(assigned, series, tree,
+                                                                     monkeypatch):
+    """Seen under load (benchmarks/loadtest.py: two HTTP 500s in 4.800 requests). The
+    submit locked its figure's row and, through the join to the unit, the village's row;
+    the save, holding the issuer's row for its refresh, then waited at its commit for the
+    village (the foreign-key check of the figure it inserted), while the submit waited
+    for the issuer's row: PostgreSQL broke the deadlock by failing one of them."""
+    from nghiquyet.figures import store
+
+    olga, village = assigned["olga"], tree["villages"][0]
+    grain = services.value_save(actor=olga, series=series["grain"], orgunit=village,
+                                period=parse_period("2026"), value=D(5), expected_version=0).value
+    save_holds_issuer, submit_locked = threading.Event(), threading.Event()
+    errors: list[BaseException] = []
+    rows_for, check_version = store._rows_for, services._check_version
+
+    def rows_for_holding_the_issuer(*args, **kwargs):
+        if threading.current_thread().name == "save":
+            save_holds_issuer.set()
+            submit_locked.wait(timeout=10)
+        return rows_for(*args, **kwargs)
+
+    def check_version_then_signal(*args, **kwargs):
+        check_version(*args, **kwargs)
+        if threading.current_thread().name == "submit":
+            submit_locked.set()
+
+    monkeypatch.setattr(store, "_rows_for", rows_for_holding_the_issuer)
+    monkeypatch.setattr(services, "_check_version", check_version_then_signal)
+
+    def run(work):
+        try:
+            work()
+        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    save = threading.Thread(name="save", target=run, args=(lambda: services.value_save(
+        actor=olga, series=series["poverty"], orgunit=village, period=parse_period("2026"),
+        numerator=D(3), denominator=D(60), expected_version=0),))
+    submit = threading.Thread(name="submit", target=run, args=(
+        lambda: services.value_submit(actor=olga, value=grain, expected_version=1),))
+    save.start()
+    assert save_holds_issuer.wait(timeout=10)
+    submit.start()
+    for t in (save, submit):
+        t.join(timeout=60)
+    assert errors == []
+    assert DataValue.objects.get(pk=grain.pk).status == "submitted"
+    assert DataValue.objects.filter(series=series["poverty"], orgunit=village).exists()
+    monkeypatch.setattr(store, "_rows_for", rows_for)
+    checked, differences = store.check_figures(series_ids=[series["grain"].pk,
+                                                           series["poverty"].pk])
+    assert checked > 0 and differences == []

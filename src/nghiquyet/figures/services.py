@@ -172,8 +172,8 @@ def value_clear(*, actor: Viewer | None, value: DataValue, expected_version: int
     """Remove a figure entered for a unit, so that its sub-units' roll-up stands again (a
     commune total typed by mistake over its villages' figures). Audited with the figure as it
     was; an approved figure must be reopened first."""
-    current = (DataValue.objects.select_for_update().select_related("series", "orgunit")
-               .filter(pk=value.pk).first())
+    current = (DataValue.objects.select_for_update(of=("self",))
+               .select_related("series", "orgunit").filter(pk=value.pk).first())
     if current is None:
         raise ConflictError(None)
     if not access.can_enter_value(actor, current.series, current.orgunit):
@@ -192,7 +192,12 @@ def _transition(
     *, actor: Viewer | None, value: DataValue, expected_version: int | None, allowed_from: set[str],
     to: str, action: str, reason: str = "", **changes: Any,
 ) -> DataValue:
-    current = DataValue.objects.select_for_update().select_related("orgunit").get(pk=value.pk)
+    # Only the figure's row: locking its unit too (a join locks every table it reads)
+    # would block the foreign-key check of a save in the same village at its commit,
+    # while that save holds the issuer's row this transition's refresh waits for: a
+    # deadlock, seen under load (tests/figures/test_concurrency.py).
+    current = (DataValue.objects.select_for_update(of=("self",)).select_related("orgunit")
+               .get(pk=value.pk))
     _check_version(current, expected_version)
     if current.status not in allowed_from:
         raise WorkflowError(

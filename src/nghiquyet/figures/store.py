@@ -237,9 +237,12 @@ def _recompute(models: Models, *, series_where: Q, scope: set[int] | None,
         # or, worse, writes a total read before the first save committed. Holding the
         # issuer's row until commit makes refreshes of one issuer take turns, and the
         # second reads the first's value (READ COMMITTED reads anew after the wait).
-        # SQLite serializes writers anyway; there this is a plain read.
+        # SQLite serializes writers anyway; there this is a plain read. FOR NO KEY UPDATE:
+        # refreshes exclude each other, while the foreign-key checks of other writes
+        # under this issuer (FOR KEY SHARE, at their commit) do not wait for it.
         with transaction.atomic(savepoint=False):  # the caller's transaction, if any
-            models.orgunit.objects.select_for_update().filter(pk=issuer_id).values_list(
+            models.orgunit.objects.select_for_update(no_key=True).filter(
+                pk=issuer_id).values_list(
                 "pk", flat=True).first()
             old = models.stored.objects.filter(series_id__in=ids)
             if years is not None:

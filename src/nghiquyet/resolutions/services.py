@@ -130,7 +130,7 @@ def registry_import(
     meta = data["resolution"]
     issuer = issuer or resolve_issuer(meta, actor)
     # Two imports for one issuer at once: the second waits here, then sees the first.
-    OrgUnit.objects.select_for_update().filter(pk=issuer.pk).exists()
+    OrgUnit.objects.select_for_update(no_key=True).filter(pk=issuer.pk).exists()
     existing = resolution_duplicates(meta=meta, issuer=issuer)
     if new_version_of is None and existing:
         raise DuplicateResolution(existing)

@@ -105,7 +105,7 @@ def unit_target_set(*, actor: Viewer | None, target: Target, orgunit: OrgUnit, v
 @transaction.atomic
 def unit_target_clear(*, actor: Viewer | None, unit_target: UnitTarget) -> None:
     """Remove a unit's own target: its report says again that none was set."""
-    current = (UnitTarget.objects.select_for_update()
+    current = (UnitTarget.objects.select_for_update(of=("self",))  # not the joined rows
                .select_related("target__indicator__resolution", "orgunit")
                .filter(pk=unit_target.pk).first())
     if current is None:
