@@ -153,7 +153,10 @@ def main() -> None:
     parser.add_argument("--pg-server", default=PG_SERVER)
     parser.add_argument("--database", default="nq_load")
     parser.add_argument("--users", type=int, default=50)
-    parser.add_argument("--spawn-rate", type=float, default=10)
+    # People arrive over the first 25 s (2 a second), as a morning's log-ins spread;
+    # --spawn-rate 10 has the 50 log-ins (each a PBKDF2 hash, ~0.2 s of a core) in 5 s.
+    parser.add_argument("--spawn-rate", type=float, default=2,
+                        help="users started per second (default 2: all 50 in 25 s)")
     parser.add_argument("--run-time", default="2m")
     parser.add_argument("--workers", type=int, default=4, help="gunicorn workers")
     parser.add_argument("--synthetic-communes", type=int, default=0,
@@ -204,9 +207,11 @@ def main() -> None:
                  f"{platform.machine()}, load average {load:.1f} at the start")
         flags = "" if args.users == 50 and args.run_time == "2m" else \
             f" --users {args.users} --run-time {args.run_time}"
+        if args.spawn_rate != 2:
+            flags += f" --spawn-rate {args.spawn_rate:g}"
         if args.synthetic_communes:
             flags += f" --synthetic-communes {args.synthetic_communes}"
-        text = f"""`python benchmarks/loadtest.py{flags}`: {args.users} users on {LOOPBACK}, {args.run_time}, headless, against `nghiquyet serve` ({args.workers} gunicorn workers, whitenoise, database connections kept 60 s as in docs/deploy.md), the demo{f" and a synthetic province of {args.synthetic_communes} communes × 50 villages" if args.synthetic_communes else ""}.
+        text = f"""`python benchmarks/loadtest.py{flags}`: {args.users} users on {LOOPBACK} (started {args.spawn_rate:g} a second, all running after {args.users / args.spawn_rate:.0f} s), {args.run_time}, headless, against `nghiquyet serve` ({args.workers} gunicorn workers, whitenoise, database connections kept 60 s as in docs/deploy.md), the demo{f" and a synthetic province of {args.synthetic_communes} communes × 50 villages" if args.synthetic_communes else ""}.
 {where}.
 
 The mix (see `benchmarks/locustfile.py`): 30 village heads open their entry page, save a
