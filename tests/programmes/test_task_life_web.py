@@ -193,6 +193,29 @@ def test_the_indicator_page_lists_the_tasks_that_serve_it(
         reverse("assessment:indicator", args=[resolution.pk, 9])).status_code == 403
 
 
+def test_a_village_heads_task_links_its_indicators_at_the_commune(
+        programme: Any, units: dict[str, Any], users: dict[str, Any]) -> None:
+    """The village head's pages open on the village, which does not report indicator 1
+    (the budget): the task's links open the indicator at the commune, not a 404."""
+    import html
+    import re
+
+    from nghiquyet.programmes.services import ItemSpec, item_create
+
+    resolution = programme.resolution
+    task = item_create(actor=users["olga"], programme=programme, spec=ItemSpec(
+        content="Vận động đóng góp xây nhà văn hóa", lead_unit=units["village"],
+        due_date=dt.date(2027, 12, 31), indicator=resolution.indicators.get(number=1),
+        targets=list(resolution.indicators.get(number=1).targets.all())))
+    bob = _client(users["bob"])
+    body = bob.get(reverse("programmes:item", args=[task.pk])).content.decode()
+    links = [html.unescape(link) for link in
+             re.findall(r'href="(/resolutions/\d+/indicators/[^"]+)"', body)]
+    assert len(links) >= 2
+    for link in links:
+        assert link.endswith("?unit=SL-PK") and bob.get(link).status_code == 200, link
+
+
 def test_a_programme_is_made_on_the_web(resolution: Any, units: dict[str, Any],
                                         users: dict[str, Any]) -> None:
     from nghiquyet.programmes.models import Programme

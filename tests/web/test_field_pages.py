@@ -81,6 +81,24 @@ def test_search_finds_targets_and_units_the_user_may_see(client, users, resoluti
     assert "Bản Nà Sàng" not in client.get(reverse("search"), {"q": "Nà Sàng"}).content.decode()
 
 
+def test_a_village_head_follows_every_target_found_to_its_commune_page(client, users,
+                                                                         resolution):
+    """A village head's pages open on the village, which reports few of the commune's
+    indicators: a target found by search opens at the commune (the issuer, open to every
+    viewer of the resolution), never a 404."""
+    import html
+    import re
+
+    client.force_login(users["bob"])
+    body = client.get(reverse("search"), {"q": "năm"}).content.decode()
+    links = {html.unescape(link) for link in
+             re.findall(r'href="(/resolutions/\d+/indicators/[^"]+)"', body)}
+    assert len(links) >= 5
+    for link in links:
+        assert link.endswith("?unit=SL-PK"), link
+        assert client.get(link).status_code == 200, link
+
+
 def test_the_demo_banner_shows_only_on_illustrative_figures(client, users, resolution, tree):
     client.force_login(users["alice"])
     url = reverse("assessment:dashboard", args=[resolution.pk])

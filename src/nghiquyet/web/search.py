@@ -41,7 +41,7 @@ def search(user: Viewer, query: str) -> SearchResults:
     for v in variants:
         text |= Q(label__contains=v) | Q(indicator__text__contains=v)
     targets = list(Target.objects.filter(text, indicator__resolution__in=resolutions)
-                   .select_related("indicator", "indicator__resolution")
+                   .select_related("indicator", "indicator__resolution__issuer")
                    .order_by("indicator__resolution_id", "indicator__number", "position")[:LIMIT])
     name = Q()
     for v in variants:
