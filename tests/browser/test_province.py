@@ -55,6 +55,19 @@ def test_mapping_review(browser, live_server, demo, province, size, viewport):
     assert page.get_by_role("heading", name="Ghép mục tiêu với danh mục chỉ tiêu chung").is_visible()
     assert page.locator(".map-target").count() == 37
     assert page.locator(".map-target select").count() == 37
+    # The page writes the catalogue once; its script puts it in every select, keeping
+    # each one's choice; a choice made there is saved.
+    from nghiquyet.catalogue.models import CatalogueIndicator
+
+    entries = CatalogueIndicator.objects.count()
+    first = page.locator(".map-target select").first
+    assert first.locator("option").count() == entries + 2
+    assert first.input_value() == "auto"
+    other = CatalogueIndicator.objects.order_by("code").last()
+    first.select_option(label=other.name)
+    page.get_by_role("button", name="Lưu thay đổi").click()
+    page.get_by_text("Đã lưu 1 thay đổi.").wait_for(timeout=10_000)
+    assert page.locator(".map-target select").first.input_value() == other.code
     assert_fits(page)
     shoot(page, f"mapping-{size}")
     page.context.close()

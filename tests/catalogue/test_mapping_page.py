@@ -76,3 +76,36 @@ def test_the_catalogue_page_lists_entries(client, users, catalogue):
     client.force_login(users["bob"])
     html = client.get(reverse("catalogue:index")).content.decode()
     assert "Tỷ lệ hộ nghèo (%)" in html and "Xây dựng Đảng và hệ thống chính trị" in html
+
+
+@pytest.mark.django_db
+def test_the_catalogue_is_written_once_and_each_select_holds_its_own_choice(
+        client, users, compared):
+    """37 targets × the whole catalogue in every select made the page 250 KB of HTML: each
+    select carries automatic, none and its chosen entry; the page holds the list once
+    (catalogue/mapping.js copies it into the selects). Any entry may still be posted."""
+    import re
+
+    from nghiquyet.catalogue.models import CatalogueIndicator
+
+    seed = compared["seed"]
+    client.force_login(users["alice"])
+    page = client.get(_url(seed)).content.decode()
+    entries = CatalogueIndicator.objects.count()
+    assert entries > 20
+    listed = page.split('<template id="catalogue-options">')[1].split("</template>")[0]
+    assert listed.count("<option") == entries + 2  # automatic, none, every entry once
+    selects = re.findall(r'<select name="t(\d+)"[^>]*data-catalogue[^>]*>(.*?)</select>',
+                         page, re.S)
+    assert len(selects) == Target.objects.filter(indicator__resolution=seed).count()
+    for _pk, options in selects:
+        assert options.count("<option") <= 3
+    assert len(page.encode()) < 100_000
+    forest = dict(selects)[str(_forest(seed).pk)]
+    other = CatalogueIndicator.objects.exclude(code="che-phu-rung").order_by("code").first()
+    assert f'value="{other.code}"' not in forest  # not written in this select, yet
+    assert client.post(_url(seed), {f"t{_forest(seed).pk}": other.code}).status_code == 302
+    assert TargetMapping.objects.get(target=_forest(seed)).indicator == other
+    page = client.get(_url(seed)).content.decode()
+    forest = page.split(f'<select name="t{_forest(seed).pk}"')[1].split("</select>")[0]
+    assert re.search(rf'<option value="{other.code}" selected>', forest)  # its choice
