@@ -321,6 +321,15 @@ def values_bulk_create(*, actor: Viewer | None, values: list[DataValue], reason:
     return created
 
 
+def _lock_batch(values: list[DataValue]) -> None:
+    """Lock every figure of a batch, in id order, before the first one's refresh takes
+    its issuer's row. Every write locks its figure first and the issuer's row second; a
+    batch that held the issuer's row (from its first figure) and then waited for a later
+    figure that a save had locked would deadlock with that save."""
+    list(DataValue.objects.select_for_update(of=("self",))
+         .filter(pk__in=[v.pk for v in values]).order_by("pk").values_list("pk", flat=True))
+
+
 @transaction.atomic
 def values_submit_all(*, actor: Viewer | None, values: list[DataValue]) -> list[DataValue]:
     """Submit many figures at once (a unit's period, or what an import brought in).
@@ -328,12 +337,14 @@ def values_submit_all(*, actor: Viewer | None, values: list[DataValue]) -> list[
     All or nothing: a figure the actor may not submit, or one that changed since the
     summary was shown (``version``), refuses the whole batch. Each gets its audit row.
     """
+    _lock_batch(values)
     return [value_submit(actor=actor, value=v, expected_version=v.version) for v in values]
 
 
 @transaction.atomic
 def values_approve_all(*, actor: Viewer | None, values: list[DataValue]) -> int:
     """Approve many submitted figures at once (one unit's batch); each gets its audit row."""
+    _lock_batch(values)
     for value in values:
         value_approve(actor=actor, value=value)
     return len(values)
