@@ -354,3 +354,16 @@ def test_a_write_costs_the_same_queries_for_a_few_or_many_villages(assigned, ser
         (f"SL-PK-Y{i}", f"Bản {i}", OrgUnitType.VILLAGE) for i in range(60)])
     assert save_count(3) == few
     assert_table_is_the_roll_up()
+
+
+def test_refreshes_take_the_issuers_rows_in_one_order():
+    """Two writes refreshing a commune's and its province's series must lock the two
+    issuers in the same order, whatever the order of their series' ids."""
+    from nghiquyet.figures.store import _by_issuer, _Series
+
+    rule = rule_of("number", "sum", "village", "sum", "tấn")
+    commune, province = (7, "0001.0007."), (3, "0001.")
+    # as the series are read, in id order: the province's first here, the commune's there
+    first = [_Series(5, rule, *province, (2026,)), _Series(10, rule, *commune, (2026,))]
+    second = [_Series(4, rule, *commune, (2026,)), _Series(12, rule, *province, (2026,))]
+    assert list(_by_issuer(first)) == list(_by_issuer(second)) == [province, commune]

@@ -183,10 +183,13 @@ def _rolled_rows(tree: list[Unit], cells: dict[int, list[Cell]], issuer_id: int,
 
 
 def _by_issuer(series: list[_Series]) -> dict[tuple[int, str], list[_Series]]:
+    """The series grouped by issuer, issuers in id order: every refresh takes the issuers'
+    rows in that one order, so two writes that refresh the same two issuers (a commune's
+    and its province's resolutions) never hold one each while waiting for the other."""
     groups: dict[tuple[int, str], list[_Series]] = defaultdict(list)
     for s in series:
         groups[(s.issuer_id, s.issuer_path)].append(s)
-    return groups
+    return dict(sorted(groups.items()))
 
 
 def _chunks(ids: Iterable[int]) -> Iterator[list[int]]:
