@@ -107,6 +107,56 @@ def test_two_villages_saved_at_once_both_reach_the_commune_total(assigned, serie
     assert checked > 0 and differences == []
 
 
+def _hold_issuer(monkeypatch, holder: str, locker: str, wait: float) -> threading.Event:
+    """Make thread ``holder`` stop inside its first refresh, once it holds the issuer's
+    row, until thread ``locker`` has locked its figure (it reaches the version check) or
+    ``wait`` seconds pass. Returns the event set when ``holder`` holds the row."""
+    from nghiquyet.figures import store
+
+    holds, locked = threading.Event(), threading.Event()
+    rows_for, check_version = store._rows_for, services._check_version
+
+    def rows_for_holding_the_issuer(*args, **kwargs):
+        if threading.current_thread().name == holder and not holds.is_set():
+            holds.set()
+            locked.wait(timeout=wait)
+        return rows_for(*args, **kwargs)
+
+    def check_version_then_signal(*args, **kwargs):
+        if threading.current_thread().name == locker:
+            locked.set()
+        return check_version(*args, **kwargs)
+
+    monkeypatch.setattr(store, "_rows_for", rows_for_holding_the_issuer)
+    monkeypatch.setattr(services, "_check_version", check_version_then_signal)
+    return holds
+
+
+def _in_turns(first, second, first_holds: threading.Event, tolerated=()) -> list[BaseException]:
+    """Run ``first`` (name, work) in its own thread until it holds the issuer's row, then
+    ``second`` beside it; return what either raised, ``tolerated`` errors aside."""
+    errors: list[BaseException] = []
+
+    def run(work):
+        try:
+            work()
+        except tolerated:
+            pass
+        except BaseException as exc:  # noqa: BLE001 - reported by the caller's assertion
+            errors.append(exc)
+        finally:
+            connections.close_all()
+
+    threads = [threading.Thread(name=name, target=run, args=(work,))
+               for name, work in (first, second)]
+    threads[0].start()
+    assert first_holds.wait(timeout=10)
+    threads[1].start()
+    for t in threads:
+        t.join(timeout=60)
+    return errors
+
+
 @pytest.mark.django_db(transaction=True)
 def test_a_submit_and_a_save_in_one_village_at_once_do_not_deadlock(assigned, series, tree,
                                                                      monkeypatch):
@@ -120,46 +170,16 @@ def test_a_submit_and_a_save_in_one_village_at_once_do_not_deadlock(assigned, se
     olga, village = assigned["olga"], tree["villages"][0]
     grain = services.value_save(actor=olga, series=series["grain"], orgunit=village,
                                 period=parse_period("2026"), value=D(5), expected_version=0).value
-    save_holds_issuer, submit_locked = threading.Event(), threading.Event()
-    errors: list[BaseException] = []
-    rows_for, check_version = store._rows_for, services._check_version
-
-    def rows_for_holding_the_issuer(*args, **kwargs):
-        if threading.current_thread().name == "save":
-            save_holds_issuer.set()
-            submit_locked.wait(timeout=10)
-        return rows_for(*args, **kwargs)
-
-    def check_version_then_signal(*args, **kwargs):
-        check_version(*args, **kwargs)
-        if threading.current_thread().name == "submit":
-            submit_locked.set()
-
-    monkeypatch.setattr(store, "_rows_for", rows_for_holding_the_issuer)
-    monkeypatch.setattr(services, "_check_version", check_version_then_signal)
-
-    def run(work):
-        try:
-            work()
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
-        finally:
-            connections.close_all()
-
-    save = threading.Thread(name="save", target=run, args=(lambda: services.value_save(
-        actor=olga, series=series["poverty"], orgunit=village, period=parse_period("2026"),
-        numerator=D(3), denominator=D(60), expected_version=0),))
-    submit = threading.Thread(name="submit", target=run, args=(
-        lambda: services.value_submit(actor=olga, value=grain, expected_version=1),))
-    save.start()
-    assert save_holds_issuer.wait(timeout=10)
-    submit.start()
-    for t in (save, submit):
-        t.join(timeout=60)
+    save_holds_issuer = _hold_issuer(monkeypatch, "save", "submit", wait=10)
+    errors = _in_turns(
+        ("save", lambda: services.value_save(
+            actor=olga, series=series["poverty"], orgunit=village, period=parse_period("2026"),
+            numerator=D(3), denominator=D(60), expected_version=0)),
+        ("submit", lambda: services.value_submit(actor=olga, value=grain, expected_version=1)),
+        save_holds_issuer)
     assert errors == []
     assert DataValue.objects.get(pk=grain.pk).status == "submitted"
     assert DataValue.objects.filter(series=series["poverty"], orgunit=village).exists()
-    monkeypatch.setattr(store, "_rows_for", rows_for)
     checked, differences = store.check_figures(series_ids=[series["grain"].pk,
                                                            series["poverty"].pk])
     assert checked > 0 and differences == []
@@ -174,8 +194,6 @@ def test_a_batch_and_a_save_of_one_of_its_figures_do_not_deadlock(assigned, seri
     first figure's refresh; a save of a later figure (locked first, then waiting for the
     issuer's row) closed the circle. Now the batch locks all its figures first: the save
     waits, then meets a version conflict, which the page shows."""
-    from nghiquyet.figures import store
-
     olga, alice, village = assigned["olga"], assigned["alice"], tree["villages"][0]
     first, second = (services.value_save(
         actor=olga, series=s, orgunit=village, period=parse_period("2026"), expected_version=0,
@@ -184,33 +202,8 @@ def test_a_batch_and_a_save_of_one_of_its_figures_do_not_deadlock(assigned, seri
                                                              "denominator": D(60)})))
     if batch == "approve":
         first, second = (services.value_submit(actor=olga, value=v) for v in (first, second))
-    batch_holds_issuer, save_locked = threading.Event(), threading.Event()
-    errors: list[BaseException] = []
-    rows_for, check_version = store._rows_for, services._check_version
-
-    def rows_for_holding_the_issuer(*args, **kwargs):
-        if threading.current_thread().name == "batch" and not batch_holds_issuer.is_set():
-            batch_holds_issuer.set()
-            save_locked.wait(timeout=3)  # a save locked a later figure (before the fix)
-        return rows_for(*args, **kwargs)
-
-    def check_version_then_signal(*args, **kwargs):
-        if threading.current_thread().name == "save":
-            save_locked.set()
-        check_version(*args, **kwargs)
-
-    monkeypatch.setattr(store, "_rows_for", rows_for_holding_the_issuer)
-    monkeypatch.setattr(services, "_check_version", check_version_then_signal)
-
-    def run(work):
-        try:
-            work()
-        except services.ConflictError:
-            pass  # the save came second and saw the batch's change: the page says so
-        except BaseException as exc:  # noqa: BLE001 - reported by the assertion below
-            errors.append(exc)
-        finally:
-            connections.close_all()
+    # With the fix the save waits for the batch's lock and never signals: 3 s, then on.
+    batch_holds_issuer = _hold_issuer(monkeypatch, "batch", "save", wait=3)
 
     def do_batch():
         values = list(DataValue.objects.filter(pk__in=[first.pk, second.pk]).order_by("pk"))
@@ -219,15 +212,14 @@ def test_a_batch_and_a_save_of_one_of_its_figures_do_not_deadlock(assigned, seri
         else:
             services.values_approve_all(actor=alice, values=values)
 
-    batch_thread = threading.Thread(name="batch", target=run, args=(do_batch,))
-    save_thread = threading.Thread(name="save", target=run, args=(lambda: services.value_save(
-        actor=olga, series=series["poverty"], orgunit=village, period=parse_period("2026"),
-        numerator=D(4), denominator=D(60), expected_version=second.version),))
-    batch_thread.start()
-    assert batch_holds_issuer.wait(timeout=10)
-    save_thread.start()
-    for t in (batch_thread, save_thread):
-        t.join(timeout=60)
+    errors = _in_turns(
+        ("batch", do_batch),
+        ("save", lambda: services.value_save(
+            actor=olga, series=series["poverty"], orgunit=village, period=parse_period("2026"),
+            numerator=D(4), denominator=D(60), expected_version=second.version)),
+        batch_holds_issuer,
+        # the save came second and saw the batch's change: the page says so
+        tolerated=services.ConflictError)
     assert errors == []
     done = "submitted" if batch == "submit" else "approved"
     assert DataValue.objects.get(pk=first.pk).status == done
