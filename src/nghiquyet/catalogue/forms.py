@@ -3,6 +3,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.utils.choices import flatten_choices
 from django.utils.translation import gettext_lazy as _
 
 from nghiquyet.catalogue.models import MappingMethod, Theme
@@ -29,20 +30,11 @@ class CatalogueSelect(forms.Select):
         keep = {AUTO, NONE, *(str(v) for v in value)}
         full = self.choices
         try:
-            self.choices = [(code, label) for code, label in _flat(full) if code in keep]
+            flat: list[tuple[str, Any]] = list(flatten_choices(full))
+            self.choices = [(code, label) for code, label in flat if code in keep]
             return super().optgroups(name, value, attrs)
         finally:
             self.choices = full
-
-
-def _flat(choices: Any) -> list[tuple[str, Any]]:
-    out: list[tuple[str, Any]] = []
-    for code, label in choices:
-        if isinstance(label, list | tuple):
-            out.extend(label)
-        else:
-            out.append((code, label))
-    return out
 
 
 def _initial(row: MappingRow) -> str:

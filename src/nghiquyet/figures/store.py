@@ -244,9 +244,8 @@ def _recompute(models: Models, *, series_where: Q, scope: set[int] | None,
         # refreshes exclude each other, while the foreign-key checks of other writes
         # under this issuer (FOR KEY SHARE, at their commit) do not wait for it.
         with transaction.atomic(savepoint=False):  # the caller's transaction, if any
-            models.orgunit.objects.select_for_update(no_key=True).filter(
-                pk=issuer_id).values_list(
-                "pk", flat=True).first()
+            (models.orgunit.objects.select_for_update(no_key=True).filter(pk=issuer_id)
+             .values_list("pk", flat=True).first())
             old = models.stored.objects.filter(series_id__in=ids)
             if years is not None:
                 old = old.filter(year__in=years)
